@@ -1,0 +1,157 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from surveys.models import (
+    AnswerChange,
+    BlockAnswer,
+    BuildingBlock,
+    CollaborationAnswer,
+    DroppedStatement,
+    FocusArea,
+    FocusAreaChoice,
+    Institution,
+    PriorityRank,
+    QuestionnaireVersion,
+    Response,
+    Round,
+    Stakeholder,
+    Statement,
+    StatementAnswer,
+    User,
+)
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ["username", "get_full_name", "email", "role", "institution", "is_active", "last_login"]
+    list_filter = ["role", "is_active", "institution__type"]
+    search_fields = ["username", "email", "first_name", "last_name", "institution__name"]
+    list_select_related = ["institution"]
+    autocomplete_fields = ["institution"]
+    fieldsets = BaseUserAdmin.fieldsets + ((_("JuMP-scan"), {"fields": ["role", "institution", "job_title"]}),)
+    add_fieldsets = BaseUserAdmin.add_fieldsets + ((_("JuMP-scan"), {"fields": ["role", "institution", "email"]}),)
+
+
+class MemberInline(admin.TabularInline):
+    model = User
+    fields = ["username", "first_name", "last_name", "email", "job_title", "is_active"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Institution)
+class InstitutionAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "type", "region", "member_since", "is_member", "language"]
+    list_filter = ["type", "region", "is_member", "language"]
+    search_fields = ["name", "code"]
+    prepopulated_fields = {"code": ["name"]}
+    inlines = [MemberInline]
+
+
+class BuildingBlockInline(admin.TabularInline):
+    model = BuildingBlock
+    fields = ["position", "code", "name", "name_en"]
+    extra = 0
+
+
+class DroppedStatementInline(admin.TabularInline):
+    model = DroppedStatement
+    fk_name = "questionnaire"
+    fields = ["statement", "reason"]
+    raw_id_fields = ["statement"]
+    extra = 0
+
+
+@admin.register(QuestionnaireVersion)
+class QuestionnaireVersionAdmin(admin.ModelAdmin):
+    list_display = ["code", "title", "previous", "source_file", "loaded_at"]
+    search_fields = ["code", "title"]
+    inlines = [BuildingBlockInline, DroppedStatementInline]
+
+
+@admin.register(Statement)
+class StatementAdmin(admin.ModelAdmin):
+    list_display = ["code", "short_text", "block", "questionnaire", "lineage", "previous", "verbatim"]
+    list_filter = ["questionnaire", "block__code", "lineage", "verbatim"]
+    search_fields = ["code", "text", "text_en"]
+    list_select_related = ["block", "questionnaire", "previous"]
+    raw_id_fields = ["previous"]
+    ordering = ["questionnaire", "block__position", "position"]
+
+    @admin.display(description=_("stelling"))
+    def short_text(self, obj: Statement) -> str:
+        return obj.text if len(obj.text) <= 80 else obj.text[:77] + "…"
+
+
+@admin.register(FocusArea, Stakeholder)
+class OptionAdmin(admin.ModelAdmin):
+    list_display = ["label", "code", "questionnaire", "position"]
+    list_filter = ["questionnaire"]
+    search_fields = ["label", "code"]
+
+
+@admin.register(Round)
+class RoundAdmin(admin.ModelAdmin):
+    list_display = ["year", "title", "status", "opens_on", "closes_on", "questionnaire"]
+    list_filter = ["status"]
+    search_fields = ["title"]
+
+
+class StatementAnswerInline(admin.TabularInline):
+    model = StatementAnswer
+    fields = ["statement", "level"]
+    raw_id_fields = ["statement"]
+    extra = 0
+
+
+class BlockAnswerInline(admin.StackedInline):
+    model = BlockAnswer
+    fields = ["block", "good_example", "remarks"]
+    extra = 0
+
+
+class CollaborationAnswerInline(admin.TabularInline):
+    model = CollaborationAnswer
+    extra = 0
+
+
+class PriorityRankInline(admin.TabularInline):
+    model = PriorityRank
+    extra = 0
+
+
+class FocusAreaChoiceInline(admin.TabularInline):
+    model = FocusAreaChoice
+    extra = 0
+
+
+@admin.register(Response)
+class ResponseAdmin(admin.ModelAdmin):
+    list_display = ["institution", "round", "status", "institution_type", "region", "updated_at", "submitted_at"]
+    list_filter = ["round", "status", "institution_type", "region", "consent_to_quote"]
+    search_fields = ["institution__name", "institution__code"]
+    list_select_related = ["institution", "round"]
+    readonly_fields = ["version", "created_at", "updated_at", "updated_by", "submitted_at", "submitted_by"]
+    inlines = [
+        StatementAnswerInline,
+        BlockAnswerInline,
+        FocusAreaChoiceInline,
+        CollaborationAnswerInline,
+        PriorityRankInline,
+    ]
+
+
+@admin.register(AnswerChange)
+class AnswerChangeAdmin(admin.ModelAdmin):
+    list_display = ["changed_at", "response", "changed_by", "item_label", "old_value", "new_value"]
+    list_filter = ["response__round"]
+    search_fields = ["response__institution__name", "item", "item_label"]
+    list_select_related = ["response__institution", "response__round", "changed_by"]
+    date_hierarchy = "changed_at"
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False  # history is evidence: it is never edited
+
+    def has_add_permission(self, request) -> bool:
+        return False
