@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from jump_scan.health import health
+
 urlpatterns = [
+    path("health/", health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
