@@ -22,8 +22,30 @@ from surveys.models import (
 )
 
 
+class AnalystAccessMixin:
+    """Analysts of the association work in the admin on the scan's data without per-model permissions.
+
+    Their role is the permission; they still need `is_staff` to enter the admin at all.
+    """
+
+    def _is_analyst(self, request) -> bool:
+        return getattr(request.user, "is_analyst", False) and request.user.is_staff
+
+    def has_module_permission(self, request) -> bool:
+        return self._is_analyst(request) or super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self._is_analyst(request) or super().has_view_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return self._is_analyst(request) or super().has_change_permission(request, obj)
+
+    def has_add_permission(self, request, *args) -> bool:
+        return self._is_analyst(request) or super().has_add_permission(request, *args)
+
+
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AnalystAccessMixin, BaseUserAdmin):
     list_display = ["username", "get_full_name", "email", "role", "institution", "is_active", "last_login"]
     list_filter = ["role", "is_active", "institution__type"]
     search_fields = ["username", "email", "first_name", "last_name", "institution__name"]
@@ -32,8 +54,14 @@ class UserAdmin(BaseUserAdmin):
     fieldsets = BaseUserAdmin.fieldsets + ((_("JuMP-scan"), {"fields": ["role", "institution", "job_title"]}),)
     add_fieldsets = BaseUserAdmin.add_fieldsets + ((_("JuMP-scan"), {"fields": ["role", "institution", "email"]}),)
 
+    def get_readonly_fields(self, request, obj=None):
+        # Analysts look after contact persons; only an administrator hands out rights.
+        if request.user.is_superuser:
+            return super().get_readonly_fields(request, obj)
+        return ["role", "is_staff", "is_superuser", "groups", "user_permissions"]
 
-class MemberInline(admin.TabularInline):
+
+class MemberInline(AnalystAccessMixin, admin.TabularInline):
     model = User
     fields = ["username", "first_name", "last_name", "email", "job_title", "is_active"]
     extra = 0
@@ -41,7 +69,7 @@ class MemberInline(admin.TabularInline):
 
 
 @admin.register(Institution)
-class InstitutionAdmin(admin.ModelAdmin):
+class InstitutionAdmin(AnalystAccessMixin, admin.ModelAdmin):
     list_display = ["name", "code", "type", "region", "member_since", "is_member", "language"]
     list_filter = ["type", "region", "is_member", "language"]
     search_fields = ["name", "code"]
@@ -49,13 +77,13 @@ class InstitutionAdmin(admin.ModelAdmin):
     inlines = [MemberInline]
 
 
-class BuildingBlockInline(admin.TabularInline):
+class BuildingBlockInline(AnalystAccessMixin, admin.TabularInline):
     model = BuildingBlock
     fields = ["position", "code", "name", "name_en"]
     extra = 0
 
 
-class DroppedStatementInline(admin.TabularInline):
+class DroppedStatementInline(AnalystAccessMixin, admin.TabularInline):
     model = DroppedStatement
     fk_name = "questionnaire"
     fields = ["statement", "reason"]
@@ -64,14 +92,14 @@ class DroppedStatementInline(admin.TabularInline):
 
 
 @admin.register(QuestionnaireVersion)
-class QuestionnaireVersionAdmin(admin.ModelAdmin):
+class QuestionnaireVersionAdmin(AnalystAccessMixin, admin.ModelAdmin):
     list_display = ["code", "title", "previous", "source_file", "loaded_at"]
     search_fields = ["code", "title"]
     inlines = [BuildingBlockInline, DroppedStatementInline]
 
 
 @admin.register(Statement)
-class StatementAdmin(admin.ModelAdmin):
+class StatementAdmin(AnalystAccessMixin, admin.ModelAdmin):
     list_display = ["code", "short_text", "block", "questionnaire", "lineage", "previous", "verbatim"]
     list_filter = ["questionnaire", "block__code", "lineage", "verbatim"]
     search_fields = ["code", "text", "text_en"]
@@ -85,49 +113,49 @@ class StatementAdmin(admin.ModelAdmin):
 
 
 @admin.register(FocusArea, Stakeholder)
-class OptionAdmin(admin.ModelAdmin):
+class OptionAdmin(AnalystAccessMixin, admin.ModelAdmin):
     list_display = ["label", "code", "questionnaire", "position"]
     list_filter = ["questionnaire"]
     search_fields = ["label", "code"]
 
 
 @admin.register(Round)
-class RoundAdmin(admin.ModelAdmin):
+class RoundAdmin(AnalystAccessMixin, admin.ModelAdmin):
     list_display = ["year", "title", "status", "opens_on", "closes_on", "questionnaire"]
     list_filter = ["status"]
     search_fields = ["title"]
 
 
-class StatementAnswerInline(admin.TabularInline):
+class StatementAnswerInline(AnalystAccessMixin, admin.TabularInline):
     model = StatementAnswer
     fields = ["statement", "level"]
     raw_id_fields = ["statement"]
     extra = 0
 
 
-class BlockAnswerInline(admin.StackedInline):
+class BlockAnswerInline(AnalystAccessMixin, admin.StackedInline):
     model = BlockAnswer
     fields = ["block", "good_example", "remarks"]
     extra = 0
 
 
-class CollaborationAnswerInline(admin.TabularInline):
+class CollaborationAnswerInline(AnalystAccessMixin, admin.TabularInline):
     model = CollaborationAnswer
     extra = 0
 
 
-class PriorityRankInline(admin.TabularInline):
+class PriorityRankInline(AnalystAccessMixin, admin.TabularInline):
     model = PriorityRank
     extra = 0
 
 
-class FocusAreaChoiceInline(admin.TabularInline):
+class FocusAreaChoiceInline(AnalystAccessMixin, admin.TabularInline):
     model = FocusAreaChoice
     extra = 0
 
 
 @admin.register(Response)
-class ResponseAdmin(admin.ModelAdmin):
+class ResponseAdmin(AnalystAccessMixin, admin.ModelAdmin):
     list_display = ["institution", "round", "status", "institution_type", "region", "updated_at", "submitted_at"]
     list_filter = ["round", "status", "institution_type", "region", "consent_to_quote"]
     search_fields = ["institution__name", "institution__code"]
@@ -143,7 +171,7 @@ class ResponseAdmin(admin.ModelAdmin):
 
 
 @admin.register(AnswerChange)
-class AnswerChangeAdmin(admin.ModelAdmin):
+class AnswerChangeAdmin(AnalystAccessMixin, admin.ModelAdmin):
     list_display = ["changed_at", "response", "changed_by", "item_label", "old_value", "new_value"]
     list_filter = ["response__round"]
     search_fields = ["response__institution__name", "item", "item_label"]
