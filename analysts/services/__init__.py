@@ -1,0 +1,1 @@
+"""Workflows of the analysts' workspace, as keyword-only functions (see each module)."""

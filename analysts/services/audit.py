@@ -1,0 +1,34 @@
+"""Write the audit log: every status change and questionnaire change goes through here."""
+
+from typing import Any
+
+from django.db import models
+
+from analysts.models import AuditEntry
+
+
+def audit_record(
+    *,
+    actor: models.Model | None,
+    action: str,
+    obj: models.Model,
+    old: Any = None,
+    new: Any = None,
+) -> AuditEntry:
+    """Record that `actor` did `action` on `obj`, changing `old` into `new` (JSON-serialisable)."""
+    entry = AuditEntry(
+        actor=actor if actor is not None and actor.pk else None,
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:255],
+        old=old,
+        new=new,
+    )
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+def audit_entries_for(*, obj: models.Model) -> models.QuerySet[AuditEntry]:
+    return AuditEntry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk)).select_related("actor")
