@@ -9,7 +9,6 @@ import random
 from dataclasses import dataclass
 
 from django.contrib.auth.hashers import check_password, make_password
-from django.contrib.auth.models import Permission
 from django.contrib.auth.password_validation import validate_password
 from django.utils.text import slugify
 
@@ -117,6 +116,7 @@ def ensure_demo_logins(*, institutions: dict[str, Institution]) -> dict[str, Use
                 "institution": institutions[login.institution] if login.institution else None,
                 "job_title": login.job_title,
                 "is_active": True,
+                # Staff may enter the admin; what an analyst sees there follows from the role (surveys/admin.py).
                 "is_staff": login.role != User.Role.RESPONDENT,
                 "is_superuser": login.role == User.Role.ADMINISTRATOR,
             },
@@ -132,7 +132,4 @@ def ensure_demo_logins(*, institutions: dict[str, Institution]) -> dict[str, Use
             user.password = hashes[login.role]
             user.save(update_fields=["password"])
         users[login.username] = user
-        if login.role == User.Role.ANALYST:
-            # Analysts work in the admin on everything of the scan.
-            user.user_permissions.set(Permission.objects.filter(content_type__app_label="surveys"))
     return users

@@ -6,18 +6,25 @@ a transaction that is rolled back at the end, so other modules never see its dat
 """
 
 import hashlib
+import random
 from collections import Counter, defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 from io import StringIO
+from pathlib import Path
 from statistics import mean
 
 import pytest
+import yaml
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
 from django.core.management import call_command
 from django.db import transaction
 
-from surveys.demo import DEMO_LOGINS
+from surveys.demo import DEMO_LOGINS, calibration
+from surveys.demo.dataset import plan_dataset
+from surveys.demo.institutions import INSTITUTIONS
+from surveys.demo.planning import Shape, plan_levels, spread
 from surveys.models import (
     AnswerChange,
     BlockAnswer,
@@ -293,7 +300,8 @@ def test_the_demo_logins_sign_in_with_their_documented_passwords(demo):
         validate_password(login.password, user)
     admin = User.objects.get(username="beheer@demo.jumpscan.nl")
     assert admin.is_staff and admin.is_superuser and admin.role == User.Role.ADMINISTRATOR
-    assert User.objects.get(username="analist@demo.jumpscan.nl").role == User.Role.ANALYST
+    analyst = User.objects.get(username="analist@demo.jumpscan.nl")
+    assert analyst.role == User.Role.ANALYST and analyst.is_staff and not analyst.is_superuser
     leader, colleague = (User.objects.get(username=f"{n}@demo.jumpscan.nl") for n in ("programmaleider", "collega"))
     assert leader.institution == colleague.institution is not None
 
@@ -311,3 +319,35 @@ def test_running_it_again_changes_nothing(demo):
     call_command("seed_demo", stdout=out)
     assert checksum() == before
     assert "0 nieuwe responsen" in out.getvalue()
+
+
+def yaml_shape(code: str) -> Shape:
+    data = yaml.safe_load((Path(settings.BASE_DIR) / "fixtures" / "questionnaires" / f"{code}.yaml").read_text())
+    return Shape(
+        blocks=[(b["code"], [s["code"] for s in b["statements"]]) for b in data["blocks"]],
+        focus_areas=[f["code"] for f in data["focus_areas"]],
+        stakeholders=[s["code"] for s in data["stakeholders"]],
+    )
+
+
+def test_the_plan_is_the_same_on_every_run():
+    shapes = {code: yaml_shape(code) for code in ("2020", "2021")}
+    assert plan_dataset(shapes) == plan_dataset(shapes)
+
+
+def test_it_refuses_level_plans_that_do_not_fit_the_questionnaire():
+    shape = yaml_shape("2021")
+    shrunk = Shape(blocks=[(b, codes[:-1]) for b, codes in shape.blocks], focus_areas=[], stakeholders=[])
+    people = INSTITUTIONS[:63]
+    with pytest.raises(ValueError, match="do not match"):
+        plan_levels(2021, shrunk, people, {i.code: 0.0 for i in people}, random.Random(1))
+
+
+def test_it_refuses_a_count_plan_that_does_not_add_up(monkeypatch):
+    monkeypatch.setitem(calibration.LEVEL_PLANS[2021], "PAT-05", (11, 24, 20, 7))
+    with pytest.raises(ValueError, match="PAT-05: 62 answers planned, 63 expected"):
+        calibration.check_plans()
+
+
+def test_spread_gives_the_lowest_levels_to_the_lowest_keys():
+    assert spread((1, 1, 0, 1), {"c": 0.9, "a": 0.1, "b": 0.5}) == {"a": 1, "b": 2, "c": 4}
