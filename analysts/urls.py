@@ -1,6 +1,6 @@
 from django.urls import path
 
-from analysts.views import home, invitations, rounds
+from analysts.views import data, home, invitations, monitor, rounds
 
 app_name = "analysts"
 
@@ -38,4 +38,14 @@ urlpatterns = [
         name="invitation_resend",
     ),
     path("rondes/<int:year>/uitnodigingen/verstuurd/", invitations.mail_log, name="mail_log"),
+    path("rondes/<int:year>/monitor/", monitor.monitor, name="monitor"),
+    path(
+        "rondes/<int:year>/monitor/niet-ingediend.<str:fmt>",
+        monitor.non_responders_download,
+        name="monitor_non_responders",
+    ),
+    path("data/", data.data_home, name="data"),
+    path("data/export/", data.data_export, name="data_export"),
+    path("data/instellingen/", data.institutions_download, name="data_institutions"),
+    path("data/import/", data.data_import, name="data_import"),
 ]
