@@ -106,7 +106,7 @@ def ensure_demo_logins(*, institutions: dict[str, Institution]) -> dict[str, Use
     verified: dict[tuple[str, str], bool] = {}  # (password, stored hash) -> matches
     users = {}
     for login in DEMO_LOGINS:
-        user, _ = User.objects.update_or_create(
+        user, created = User.objects.update_or_create(
             username=login.username,
             defaults={
                 "email": login.username,
@@ -123,7 +123,8 @@ def ensure_demo_logins(*, institutions: dict[str, Institution]) -> dict[str, Use
         )
         key = (login.password, user.password)
         if key not in verified:
-            verified[key] = check_password(login.password, user.password)
+            # A new user has no password yet: checking it would only cost a dummy hash.
+            verified[key] = not created and check_password(login.password, user.password)
         if not verified[key]:
             validate_password(login.password, user)
             # One hash per role: hashing is deliberately slow, and these passwords are public anyway.
