@@ -1,0 +1,40 @@
+"""An institution's own answers as a PDF, following the output contract `render(...) -> (filename, mimetype, bytes)`.
+
+The factsheet PDFs (factsheets/) honour the same contract; this one only lists
+what the institution answered, page by page, as on the summary page.
+"""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from surveys.models import Response
+from surveys.selectors import questionnaire_content
+from surveys.services.sections import read_all, sections_for
+
+MIMETYPE = "application/pdf"
+
+
+def answers_context(response: Response) -> dict:
+    sections = sections_for(questionnaire_content(response.round.questionnaire))
+    values = read_all(response, sections)
+    pages = [
+        {
+            "title": section.title,
+            "items": [
+                {"label": section.label(key), "value": section.display(key, values[key]), "answered": bool(values[key])}
+                for key in section.item_keys()
+            ],
+        }
+        for section in sections
+    ]
+    return {"response": response, "pages": pages, "generated_at": timezone.localtime()}
+
+
+def render(*, response: Response) -> tuple[str, str, bytes]:
+    from weasyprint import HTML  # imported here: loading WeasyPrint costs time every page does not need
+
+    html = render_to_string("surveys/pdf/answers.html", answers_context(response))
+    content = HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf()
+    filename = f"jump-scan-{response.round.year}-{response.institution.code}.pdf"
+    return filename, MIMETYPE, content

@@ -1,0 +1,1 @@
+"""Workflows of the scan that span models: saving answers, submitting, history, invitations."""
