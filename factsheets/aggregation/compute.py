@@ -84,7 +84,10 @@ def compute(frames: Frames, round_id: int, previous_round_id: int | None, *, min
 
 def national_picture(computation: Computation, *, method_version: str = METHOD_VERSION) -> NationalPicture:
     c, p = computation.current, computation.previous
-    sides = {dimension: _Sides(computation, dimension) for dimension in ("national", *DIMENSIONS)}
+    counts = [_Counts(c, computation.comparable_current)]
+    if p is not None:
+        counts.append(_Counts(p, computation.comparable_previous))
+    sides = {dimension: _Sides(computation, counts, dimension) for dimension in ("national", *DIMENSIONS)}
     groups = []
     for dimension in DIMENSIONS:
         side = sides[dimension]
@@ -172,33 +175,43 @@ def _options(options: pd.DataFrame) -> list[OptionInfo]:
     ]
 
 
+class _Counts:
+    """A round's counts per (type, region) cell: made once, then summed up to every dimension."""
+
+    def __init__(self, r: PreparedRound, comparable: pd.DataFrame | None) -> None:
+        cells = r.cells
+        self.round = r
+        self.comparable = comparable
+        self.comparable_totals = total_scores(comparable) if comparable is not None else None
+        self.responses = dist.response_counts(cells)
+        self.levels = dist.cell_counts(r.answers, cells, "statement_id", "level", LEVELS)
+        self.focus = dist.cell_item_counts(r.focus_choices, cells, "focus_area")
+        self.collaboration = dist.cell_counts(r.collaboration, cells, "stakeholder", "intensity", LEVELS)
+        self.ranks_scale = list(range(1, len(r.version.block_codes) + 1))
+        self.ranks = dist.cell_counts(r.priorities, cells, "block", "rank", self.ranks_scale)
+
+
 class _Side:
     """One round's figures for every group of one dimension, as plain lookups."""
 
-    def __init__(self, r: PreparedRound, dimension: str, minimum: int, comparable: pd.DataFrame | None) -> None:
-        cells = r.cells
+    def __init__(self, counts: _Counts, dimension: str, minimum: int) -> None:
+        r, cells = counts.round, counts.round.cells
         self.round = r
-        self.sizes = {k: int(n) for k, n in dist.rollup(dist.response_counts(cells), dimension).items()}
-        self.reasons = (
-            {NATIONAL: None} if dimension == "national" else suppression(self.sizes, minimum)
-        )  # the nation itself is always shown
+        self.sizes = {k: int(n) for k, n in dist.rollup(counts.responses, dimension).items()}
+        # The nation itself is always shown.
+        self.reasons = {NATIONAL: None} if dimension == "national" else suppression(self.sizes, minimum)
         self.blocks = _summary_map(summaries(_keyed(r.scores, cells, dimension), "score", ["key", "block"]))
         self.total = _summary_map(summaries(_keyed(r.totals, cells, dimension), "total", ["key"]))
-        self.levels = _rows(dist.rollup(dist.cell_counts(r.answers, cells, "statement_id", "level", LEVELS), dimension))
-        self.focus = _rows(dist.rollup(dist.cell_item_counts(r.focus_choices, cells, "focus_area"), dimension))
-        self.collaboration = _rows(
-            dist.rollup(dist.cell_counts(r.collaboration, cells, "stakeholder", "intensity", LEVELS), dimension)
-        )
-        self.ranks_scale = list(range(1, len(r.version.block_codes) + 1))
-        self.ranks = _rows(
-            dist.rollup(dist.cell_counts(r.priorities, cells, "block", "rank", self.ranks_scale), dimension)
-        )
+        self.levels = _rows(dist.rollup(counts.levels, dimension))
+        self.focus = _rows(dist.rollup(counts.focus, dimension))
+        self.collaboration = _rows(dist.rollup(counts.collaboration, dimension))
+        self.ranks_scale = counts.ranks_scale
+        self.ranks = _rows(dist.rollup(counts.ranks, dimension))
         self.comparable_blocks: dict = {}
         self.comparable_total: dict = {}
-        if comparable is not None:
-            keyed = _keyed(comparable, cells, dimension)
-            self.comparable_blocks = _means(keyed, "score", ["key", "block"])
-            self.comparable_total = _means(_keyed(total_scores(comparable), cells, dimension), "total", ["key"])
+        if counts.comparable is not None:
+            self.comparable_blocks = _means(_keyed(counts.comparable, cells, dimension), "score", ["key", "block"])
+            self.comparable_total = _means(_keyed(counts.comparable_totals, cells, dimension), "total", ["key"])
 
     def shown(self, key: str) -> bool:
         return self.sizes.get(key, 0) > 0 and not self.reasons.get(key)
@@ -207,15 +220,11 @@ class _Side:
 class _Sides:
     """This round and the previous one for one dimension; builds a group's `Figures`."""
 
-    def __init__(self, computation: Computation, dimension: str) -> None:
+    def __init__(self, computation: Computation, counts: list[_Counts], dimension: str) -> None:
         minimum = computation.min_group_size
         self.computation = computation
-        self.current = _Side(computation.current, dimension, minimum, computation.comparable_current)
-        self.previous = (
-            _Side(computation.previous, dimension, minimum, computation.comparable_previous)
-            if computation.previous is not None
-            else None
-        )
+        self.current = _Side(counts[0], dimension, minimum)
+        self.previous = _Side(counts[1], dimension, minimum) if len(counts) > 1 else None
 
     def figures(self, key: str) -> Figures:
         cur = self.current
