@@ -3,8 +3,29 @@
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from analysts.models import AuditEntry
+
+# Readable names of the actions written so far; an unknown action is shown as it is.
+ACTION_LABELS = {
+    "round.create": _("Ronde aangemaakt"),
+    "round.window": _("Venster gewijzigd"),
+    "round.open": _("Ronde geopend"),
+    "round.closed": _("Ronde gesloten"),
+    "round.published": _("Ronde gepubliceerd"),
+    "response.reopen": _("Respons heropend"),
+    "questionnaire.copy": _("Vragenlijst gekopieerd"),
+    "statement.update": _("Stelling gewijzigd"),
+    "statement.add": _("Stelling toegevoegd"),
+    "statement.retire": _("Stelling vervallen"),
+    "statement.restore": _("Stelling teruggezet"),
+    "statement.reorder": _("Volgorde gewijzigd"),
+}
+
+
+def audit_label(action: str) -> str:
+    return str(ACTION_LABELS.get(action, action))
 
 
 def audit_record(

@@ -189,7 +189,8 @@ def _send(*, kind: str, round: Round, recipients: list[User], user: User, skip_i
                 with transaction.atomic():
                     # Lock the person so two analysts sending at once cannot both invite them.
                     User.objects.select_for_update().filter(pk=recipient.pk).first()
-                    if skip_invited and recipient.pk in invited_ids(round=round):
+                    already = MailLog.objects.filter(round=round, kind=MailKind.INVITATION, recipient=recipient)
+                    if skip_invited and already.exists():
                         result.skipped.append(recipient)
                         continue
                     mail = mail_compose(kind=kind, round=round, recipient=recipient)

@@ -27,6 +27,7 @@ from analysts.forms.rounds import (
 from analysts.models import AuditEntry
 from analysts.services import questionnaires as qs
 from analysts.services import rounds as rs
+from analysts.services.audit import audit_label
 from surveys.models import (
     BuildingBlock,
     CollaborationIntensity,
@@ -92,6 +93,8 @@ def round_detail(request: HttpRequest, year: int) -> HttpResponse:
         Q(object_type="surveys.round", object_id=str(round.pk))
         | Q(object_type="surveys.questionnaireversion", object_id=str(questionnaire.pk))
     ).select_related("actor")[:15]
+    for entry in audit:
+        entry.label = audit_label(entry.action)
     context = {
         "round": round,
         "problems": qs.questionnaire_problems(questionnaire=questionnaire),
