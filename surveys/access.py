@@ -78,14 +78,17 @@ def own_response(user: User, year: int, *, today: datetime.date) -> ResponseAcce
     scan_round = round_visible_to_institutions(year)
     if scan_round is None:
         raise Http404
-    if scan_round.accepts_answers(today):
-        response = response_start(scan_round=scan_round, institution=user.institution)
-    else:
-        response = Response.objects.filter(round=scan_round, institution=user.institution).first()
-        if response is None:
+    response = (
+        Response.objects.select_related("institution")
+        .filter(round=scan_round, institution_id=user.institution_id)
+        .first()
+    )
+    if response is None:
+        if not scan_round.accepts_answers(today):
             raise Http404
+        response = response_start(scan_round=scan_round, institution=user.institution)
     response.round = scan_round
-    response.institution = user.institution
+    user.institution = response.institution  # the same row, already loaded: the page header shows its name
     return ResponseAccess(response, scan_round, user, False, edit_refusal(user, response, today=today))
 
 

@@ -11,10 +11,10 @@ from surveys.selectors import current_round
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """A contact person goes to the overview of the current round; an analyst to the administration."""
+    """A contact person goes to the overview of the current round; an analyst to the analysts' workspace."""
     user = request.user
     if user.is_analyst:
-        return redirect("admin:index")
+        return redirect("analysts:home")
     scan_round = current_round(timezone.localdate())
     if scan_round is not None and user.is_respondent:
         answers_accepted = scan_round.accepts_answers(timezone.localdate())

@@ -201,6 +201,6 @@ def test_home_sends_a_contact_person_to_the_current_round(signed_in, response):
     assert signed_in.get("/")["Location"] == url()
 
 
-def test_home_sends_an_analyst_to_the_administration(client, ann):
+def test_home_sends_an_analyst_to_the_analysts_workspace(client, ann):
     client.force_login(ann)
-    assert client.get("/")["Location"] == "/admin/"
+    assert client.get("/")["Location"] == "/analist/"
