@@ -9,5 +9,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("analist/", include("analysts.urls")),
+    path("factsheets/", include("factsheets.urls")),
     path("", include("surveys.urls")),
 ]
