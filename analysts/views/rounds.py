@@ -4,6 +4,8 @@ Thin views: they parse the form, call `analysts.services`, and turn a refused ru
 (a `ValidationError`) into a message on the page.
 """
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
@@ -52,6 +54,14 @@ def _to_editor(round: Round, anchor: str = "") -> HttpResponse:
     return redirect(reverse("analysts:questionnaire_edit", args=[round.year]) + (f"#{anchor}" if anchor else ""))
 
 
+def _a_year_later(day: datetime.date) -> datetime.date:
+    # 29 February has no twin next year; the day before will do as a suggestion.
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
 @analyst_required
 def round_create(request: HttpRequest) -> HttpResponse:
     latest = Round.objects.order_by("-year").first()
@@ -64,8 +74,8 @@ def round_create(request: HttpRequest) -> HttpResponse:
             "source": latest,
             "year": latest.year + 1,
             "title": f"JuMP-scan {latest.year + 1}",
-            "opens_on": latest.opens_on.replace(year=latest.year + 1),
-            "closes_on": latest.closes_on.replace(year=latest.year + 1),
+            "opens_on": _a_year_later(latest.opens_on),
+            "closes_on": _a_year_later(latest.closes_on),
         },
     )
     if request.method == "POST" and form.is_valid():

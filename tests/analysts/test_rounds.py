@@ -481,3 +481,15 @@ def test_the_round_page_reopens_a_submitted_response(client, ann, published_2021
     client.post(reverse("analysts:response_reopen", args=[2021, response.pk]))
     response.refresh_from_db()
     assert response.status == Response.Status.DRAFT
+
+
+def test_the_add_page_refuses_a_code_already_in_use(client, ann, draft_2022):
+    client.force_login(ann)
+    block = draft_2022.questionnaire.blocks.get(code="ict")
+    data = {"code": "ICT-01", "text": "Nieuw.", "level_1": "a", "level_2": "b", "level_3": "c", "level_4": "d"}
+    response = client.post(reverse("analysts:statement_add", args=[2022, block.pk]), data)
+    assert response.status_code == 200 and response.context["form"].errors
+    assert block.statements.count() == 3
+    data["code"] = "ICT-04"
+    assert client.post(reverse("analysts:statement_add", args=[2022, block.pk]), data).status_code == 302
+    assert block.statements.get(code="ICT-04").lineage == Lineage.NEW
