@@ -60,7 +60,7 @@ def data_table(
         )
     )
     answers = _answers(round=round, statuses=statuses)
-    rows = [_row(response, columns, answers, round=round, pseudonymised=pseudonymised) for response in responses]
+    rows = _rows(responses, columns, answers, round=round, pseudonymised=pseudonymised)
     return [column.name for column in columns], rows
 
 
@@ -92,31 +92,43 @@ def _answers(*, round: Round, statuses: list[str]) -> dict[str, dict[int, dict]]
     return answers
 
 
-def _row(response: dict, columns: list[Column], answers: dict, *, round: Round, pseudonymised: bool) -> list[Cell]:
-    code = response["institution__code"]
-    submitted_at = response["submitted_at"]
-    consent = response["consent_to_quote"]
-    fixed: dict[Kind, Cell] = {
-        Kind.ROUND: round.year,
-        Kind.INSTITUTION: pseudonym(code) if pseudonymised else code,
-        Kind.NAME: response["institution__name"],
-        Kind.TYPE: response["institution_type"],
-        Kind.REGION: response["region"],
-        Kind.STATUS: response["status"],
-        Kind.SUBMITTED_AT: timezone.localtime(submitted_at).isoformat(timespec="seconds") if submitted_at else None,
-        Kind.PRIDE_EXAMPLE: response["pride_example"],
-        Kind.CONSENT: None if consent is None else int(consent),
-    }
-    by_kind = {kind: per_response.get(response["id"], {}) for kind, per_response in answers.items()}
-    row: list[Cell] = []
-    for column in columns:
-        if column.item_id is None:
-            row.append(fixed[column.kind])
-        elif column.kind == Kind.FOCUS_AREA:
-            row.append(by_kind.get(Kind.FOCUS_AREA, {}).get(column.item_id, 0))
-        else:
-            row.append(by_kind.get(column.kind, {}).get(column.item_id))
-    return row
+_FIXED = "fixed"
+_EMPTY: dict = {}
+_ANSWER_KINDS = (Kind.STATEMENT, Kind.GOOD_EXAMPLE, Kind.REMARKS, Kind.FOCUS_AREA, Kind.COLLABORATION, Kind.PRIORITY)
+
+
+def _plan(columns: list[Column]) -> list[tuple[str, object, Cell]]:
+    """Where each column's value comes from: (source, key, default), so a row is one list comprehension."""
+    return [
+        (_FIXED, column.kind, None)
+        if column.item_id is None
+        else (column.kind, column.item_id, 0 if column.kind == Kind.FOCUS_AREA else None)
+        for column in columns
+    ]
+
+
+def _rows(responses: list[dict], columns: list[Column], answers: dict, *, round: Round, pseudonymised: bool):
+    plan = _plan(columns)
+    zone = timezone.get_current_timezone()
+    rows: list[list[Cell]] = []
+    for response in responses:
+        code = response["institution__code"]
+        submitted_at = response["submitted_at"]
+        consent = response["consent_to_quote"]
+        sources = {kind: answers[kind].get(response["id"], _EMPTY) for kind in _ANSWER_KINDS}
+        sources[_FIXED] = {
+            Kind.ROUND: round.year,
+            Kind.INSTITUTION: pseudonym(code) if pseudonymised else code,
+            Kind.NAME: response["institution__name"],
+            Kind.TYPE: response["institution_type"],
+            Kind.REGION: response["region"],
+            Kind.STATUS: response["status"],
+            Kind.SUBMITTED_AT: submitted_at.astimezone(zone).isoformat(timespec="seconds") if submitted_at else None,
+            Kind.PRIDE_EXAMPLE: response["pride_example"],
+            Kind.CONSENT: None if consent is None else int(consent),
+        }
+        rows.append([sources[source].get(key, default) for source, key, default in plan])
+    return rows
 
 
 def render(

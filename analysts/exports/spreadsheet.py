@@ -10,10 +10,13 @@ imported again gives back the original text (and "'s-Hertogenbosch" stays as it 
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Iterable, Sequence
+from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils import get_column_letter
 
 Cell = str | int | None
 
@@ -24,6 +27,9 @@ ZIP_MIMETYPE = "application/zip"
 CSV_DELIMITER = ";"
 BOM = "\ufeff"
 
+# openpyxl's pattern of characters XML 1.0 cannot hold, plus the two non-characters it misses.
+_NOT_IN_XML = re.compile(ILLEGAL_CHARACTERS_RE.pattern + "|[\ufffe\uffff]")
+_SHEET_PART = re.compile(r"xl/worksheets/sheet(\d+)\.xml")
 _NEEDS_QUOTE = re.compile(r"'*[=+\-@\t\r]")
 _QUOTED = re.compile(r"'+[=+\-@\t\r]")
 
@@ -52,25 +58,69 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
 
 
 def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Cell]]]]) -> bytes:
-    """One workbook with a sheet per (title, header, rows), written in openpyxl's streaming mode."""
+    """One workbook with a sheet per (title, header, rows).
+
+    openpyxl (write-only mode) builds the package and each sheet with its header row.
+    The data rows are serialised here, as the same XML openpyxl's write-only writer
+    emits (inline strings, numbers with t="n"), and spliced into each sheet: openpyxl
+    spends some 10 µs per cell, which made 10,000 institutions × 90 columns take
+    about 9 s; this path takes about 1 s.
+    """
     workbook = Workbook(write_only=True)
+    bodies: list[bytes] = []
     for title, header, rows in sheets:
-        sheet = workbook.create_sheet(title)
-        sheet.append(list(header))
-        for row in rows:
-            sheet.append([_xlsx_value(value) for value in row])
+        workbook.create_sheet(title).append(list(header))
+        bodies.append(_rows_xml(rows, width=len(header)))
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return _splice(buffer.getvalue(), bodies)
 
 
-def _xlsx_value(value: Cell) -> Cell:
-    if not isinstance(value, str):
-        return value
-    if value == "":
-        return None
+def _rows_xml(rows: Iterable[Sequence[Cell]], *, width: int) -> bytes:
+    letters = [get_column_letter(number) for number in range(1, width + 1)]
+    parts: list[str] = []
+    for number, row in enumerate(rows, start=2):
+        parts.append(f'<row r="{number}">')
+        for letter, value in zip(letters, row, strict=True):
+            if value is None:
+                continue
+            if value.__class__ is str:
+                text = _xlsx_text(value)
+                if text is not None:
+                    parts.append(
+                        f'<c r="{letter}{number}" t="inlineStr"><is><t xml:space="preserve">{escape(text)}</t></is></c>'
+                    )
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                parts.append(f'<c r="{letter}{number}" t="n"><v>{value}</v></c>')
+            else:
+                raise TypeError(f"Cannot write {value!r} to a spreadsheet cell.")
+        parts.append("</row>")
+    return "".join(parts).encode("utf-8")
+
+
+def _splice(package: bytes, bodies: list[bytes]) -> bytes:
+    """Put each sheet's rows after its header row, copying every other part of the package as it is."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(package)) as source,
+        zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            content = source.read(info)
+            match = _SHEET_PART.fullmatch(info.filename)
+            if match:
+                body = bodies[int(match.group(1)) - 1]
+                if b"</sheetData>" not in content:
+                    raise ValueError(f"{info.filename} has no sheetData to add rows to.")
+                content = content.replace(b"</sheetData>", body + b"</sheetData>", 1)
+            target.writestr(info, content, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def _xlsx_text(value: str) -> str | None:
     # Control characters cannot be stored in XLSX at all; they carry no meaning in an answer.
-    return ooxml_escape(neutralise(ILLEGAL_CHARACTERS_RE.sub("", value)))
+    value = _NOT_IN_XML.sub("", value)
+    return ooxml_escape(neutralise(value)) if value else None
 
 
 _LITERAL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")

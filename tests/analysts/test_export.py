@@ -4,12 +4,13 @@ import zipfile
 
 import pytest
 from hypothesis import given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from analysts.exports import round_data
 from analysts.exports.round_data import data_table, pseudonym
-from analysts.exports.spreadsheet import neutralise, ooxml_escape, ooxml_unescape, restore
+from analysts.exports.spreadsheet import _NOT_IN_XML, neutralise, ooxml_escape, ooxml_unescape, restore, xlsx_bytes
 from surveys.models import Response
 from tests.analysts.builders import full_response, member
 from tests.factories import RoundFactory, make_questionnaire
@@ -220,3 +221,13 @@ def test_the_data_pages_send_anonymous_visitors_to_sign_in(client, round_2021):
     response = client.get("/analist/data/export/?round=2021&format=csv")
     assert response.status_code == 302
     assert Response.objects.count() == 0
+
+
+@hypothesis_settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.text(), st.integers(-(10**9), 10**9), st.none()), min_size=3, max_size=3))
+def test_any_cell_survives_the_workbook(cells):
+    # The last cell keeps the row from being empty, which a reader would skip.
+    content = xlsx_bytes([("data", ["a", "b", "c", "d"], [[*cells, 1]])])
+    read = next(load_workbook(io.BytesIO(content))["data"].iter_rows(min_row=2, max_col=3, values_only=True))
+    expected = [(_NOT_IN_XML.sub("", cell) or None) if isinstance(cell, str) else cell for cell in cells]
+    assert [restore(ooxml_unescape(cell)) if isinstance(cell, str) else cell for cell in read] == expected
