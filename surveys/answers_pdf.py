@@ -23,7 +23,7 @@ def answers_context(response: Response) -> dict:
             "title": section.title,
             "items": [
                 {"label": section.label(key), "value": section.display(key, values[key]), "answered": bool(values[key])}
-                for key in section.item_keys()
+                for key in section.shown_keys(values)
             ],
         }
         for section in sections

@@ -77,6 +77,10 @@ class Section:
     def missing(self, values: Mapping[str, str]) -> list[str]:
         return [self.label(key) for key in self.item_keys() if not values.get(key)]
 
+    def shown_keys(self, values: Mapping[str, str]) -> list[str]:
+        """The items a summary of the answers lists (an item that does not apply is left out)."""
+        return self.item_keys()
+
 
 class BlockSection(Section):
     def __init__(self, block: BuildingBlock, statements: list[Statement]) -> None:
@@ -150,6 +154,10 @@ class BlockSection(Section):
 
     def progress(self, values: Mapping[str, str]) -> tuple[int, int]:
         return sum(1 for key in self._by_key if values.get(key)), len(self._by_key)
+
+    def shown_keys(self, values: Mapping[str, str]) -> list[str]:
+        keys = self.item_keys()
+        return keys if self.good_example_applies(values) else [key for key in keys if key != self.good_example_key]
 
     def missing(self, values: Mapping[str, str]) -> list[str]:
         return [self.label(key) for key in self._by_key if not values.get(key)]

@@ -56,7 +56,7 @@ def render_summary(request: HttpRequest, access: ResponseAccess, form: SubmitFor
                 "answered": bool(values[key]),
                 "missing": section.label(key) in missing,
             }
-            for key in section.item_keys()
+            for key in section.shown_keys(values)
         ]
         pages.append({"entry": entry, "items": items, "missing": bool(missing)})
     incomplete = any(page["missing"] for page in pages)
