@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from surveys.models import Round
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
 class ImportUploadForm(forms.Form):

@@ -7,6 +7,7 @@ file waits in the analyst's session, tied to a one-off token.
 
 import base64
 import secrets
+import zlib
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -20,6 +21,7 @@ from analysts.exports import round_data
 from analysts.exports.forms import RoundExportForm
 from analysts.imports.forms import ImportConfirmForm, ImportUploadForm
 from analysts.imports.service import import_file
+from surveys.models import Response, Round
 
 SESSION_KEY = "analysts_pending_import"
 
@@ -33,7 +35,10 @@ def _download(filename: str, mimetype: str, content: bytes) -> HttpResponse:
 @analyst_required
 @require_GET
 def data_home(request: HttpRequest) -> HttpResponse:
-    return render(request, "analysts/data.html", {"export_form": RoundExportForm(), "upload_form": ImportUploadForm()})
+    # The latest round with submitted answers: the newest round is often still empty.
+    answered = Round.objects.filter(responses__status=Response.Status.SUBMITTED).order_by("-year").first()
+    export_form = RoundExportForm(initial={"round": answered.year} if answered else {})
+    return render(request, "analysts/data.html", {"export_form": export_form, "upload_form": ImportUploadForm()})
 
 
 @analyst_required
@@ -83,7 +88,8 @@ def data_import(request: HttpRequest) -> HttpResponse:
             "token": token,
             "filename": upload.name,
             "year": year,
-            "content": base64.b64encode(content).decode("ascii"),
+            # Compressed: a CSV shrinks about tenfold, and the session is stored in the database.
+            "content": base64.b64encode(zlib.compress(content)).decode("ascii"),
         }
         confirm_form = ImportConfirmForm(initial={"token": token})
     return render(
@@ -101,7 +107,9 @@ def _confirm(request: HttpRequest) -> HttpResponse:
         return redirect("analysts:data_import")
     del request.session[SESSION_KEY]
     report = import_file(
-        content=base64.b64decode(pending["content"]), filename=pending["filename"], year=pending["year"]
+        content=zlib.decompress(base64.b64decode(pending["content"])),
+        filename=pending["filename"],
+        year=pending["year"],
     )
     if not report.ok:
         # The data changed between the check and the confirmation; show why nothing was written.

@@ -231,3 +231,10 @@ def test_any_cell_survives_the_workbook(cells):
     read = next(load_workbook(io.BytesIO(content))["data"].iter_rows(min_row=2, max_col=3, values_only=True))
     expected = [(_NOT_IN_XML.sub("", cell) or None) if isinstance(cell, str) else cell for cell in cells]
     assert [restore(ooxml_unescape(cell)) if isinstance(cell, str) else cell for cell in read] == expected
+
+
+def test_the_download_page_proposes_the_latest_round_with_submitted_answers(client, ann, round_with_answers):
+    RoundFactory(year=2022)
+    client.force_login(ann)
+    form = client.get("/analist/data/").context["export_form"]
+    assert form.initial["round"] == 2021

@@ -172,3 +172,13 @@ def test_each_row_shows_the_last_invitation_and_reminder_from_the_mail_log(monit
     assert rows["groningen"].last_invited_at == latest
     assert rows["groningen"].last_reminded_at is not None
     assert rows["aalst"].last_invited_at is None
+
+
+def test_the_monitor_page_reads_in_a_fixed_number_of_queries(client, ann, round_2021, django_assert_max_num_queries):
+    for number in range(25):
+        full_response(round_2021, member(f"inst-{number:02d}"), seed=number, submitted=bool(number % 2))
+    client.force_login(ann)
+    # Session and user (with the session saved on every request): 5; the round and the institutions: 2.
+    with django_assert_max_num_queries(7):
+        response = client.get("/analist/rondes/2021/monitor/")
+    assert response.content.decode().count("<tr>") >= 25
