@@ -182,3 +182,20 @@ def test_the_monitor_page_reads_in_a_fixed_number_of_queries(client, ann, round_
     with django_assert_max_num_queries(7):
         response = client.get("/analist/rondes/2021/monitor/")
     assert response.content.decode().count("<tr>") >= 25
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/analist/rondes/2021/monitor/",
+        "/analist/rondes/2021/monitor/niet-ingediend.csv",
+        "/analist/data/",
+        "/analist/data/export/?round=2021&format=xlsx",
+        "/analist/data/instellingen/",
+        "/analist/data/import/",
+    ],
+)
+def test_every_page_here_sends_anonymous_visitors_to_sign_in(client, monitored_round, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
