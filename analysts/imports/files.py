@@ -1,6 +1,7 @@
 """Turning an uploaded CSV, XLSX or zip (as the CSV export makes it) into rows of cells."""
 
 import csv
+import datetime
 import io
 import zipfile
 from dataclasses import dataclass
@@ -10,7 +11,8 @@ from django.utils.translation import gettext as _
 from analysts.exports.spreadsheet import ooxml_unescape
 from analysts.imports.report import ImportFileError, Problem
 
-Value = str | int | float | bool | object | None
+# What a cell holds: always text from CSV; text, numbers, booleans or dates from XLSX.
+Value = str | int | float | bool | datetime.datetime | datetime.date | None
 BOM = b"\xef\xbb\xbf"
 
 
