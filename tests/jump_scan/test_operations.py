@@ -68,7 +68,11 @@ def test_an_unknown_page_is_shown_in_the_apps_own_style(client, settings):
 
 def test_the_deployment_check_passes_with_production_settings():
     env = {
-        **{k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")},
+        **{
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+        },
         "DJANGO_SETTINGS_MODULE": "jump_scan.settings",
         "DEBUG": "false",
         "SECRET_KEY": "a-real-production-secret-" + "x7Kp2vQ9mZ4rT8wY1nB6cF3hJ5sL0dG" * 2,
