@@ -9,14 +9,14 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from surveys.models import Response
-from surveys.selectors import questionnaire_content
+from surveys.selectors import round_content
 from surveys.services.sections import read_all, sections_for
 
 MIMETYPE = "application/pdf"
 
 
 def answers_context(response: Response) -> dict:
-    sections = sections_for(questionnaire_content(response.round.questionnaire))
+    sections = sections_for(round_content(response.round))
     values = read_all(response, sections)
     pages = [
         {

@@ -42,6 +42,31 @@ class QuestionnaireContent:
         return self.statements_by_block[block.pk]
 
 
+# Content of questionnaires that institutions see, per process: (version id, loaded_at) -> content.
+_CONTENT_CACHE: dict[tuple[int, datetime.datetime], QuestionnaireContent] = {}
+_CONTENT_CACHE_SIZE = 8
+
+
+def round_content(scan_round: Round) -> QuestionnaireContent:
+    """The questionnaire of a round, kept in memory once the round is no longer a draft.
+
+    A questionnaire that institutions have seen can no longer be edited (the analysts'
+    questionnaire_lock_reason); only `load_questionnaire` rewrites its texts, and that
+    touches `loaded_at`, which is part of the key. A draft round is always read afresh.
+    """
+    version = scan_round.questionnaire
+    if scan_round.status == Round.Status.DRAFT:
+        return questionnaire_content(version)
+    key = (version.pk, version.loaded_at)
+    content = _CONTENT_CACHE.get(key)
+    if content is None:
+        content = questionnaire_content(version)
+        if len(_CONTENT_CACHE) >= _CONTENT_CACHE_SIZE:
+            _CONTENT_CACHE.clear()
+        _CONTENT_CACHE[key] = content
+    return content
+
+
 def questionnaire_content(version: QuestionnaireVersion) -> QuestionnaireContent:
     return QuestionnaireContent(
         version=version,

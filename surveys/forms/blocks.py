@@ -1,6 +1,7 @@
 """The page of one building block: a fieldset per statement, its four levels as the choices."""
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from django import forms
 from django.utils.translation import gettext as _
@@ -8,6 +9,25 @@ from django.utils.translation import gettext_lazy
 
 from surveys.forms.base import ScanForm, open_answer_field
 from surveys.services.sections import BlockSection
+
+
+@dataclass(frozen=True)
+class LevelChoice:
+    value: str
+    text: str
+    id: str
+    checked: bool
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    code: str
+    text: str
+    name: str
+    auto_id: str
+    errors: list[str]
+    choices: list[LevelChoice]
+
 
 LEVEL_ERRORS = {
     "invalid_choice": gettext_lazy("Kies een van de vier niveaus."),
@@ -38,8 +58,26 @@ class BlockForm(ScanForm):
     def statement_field(statement_id: int) -> str:
         return f"statement-{statement_id}"
 
-    def statement_fields(self) -> list[tuple[object, forms.BoundField]]:
-        return [(statement, self[self.statement_field(statement.pk)]) for statement in self.section.statements]
+    def statement_rows(self) -> list[StatementRow]:
+        """What the page shows per statement, prepared here rather than by widget rendering (the page's main cost)."""
+        rows = []
+        for statement in self.section.statements:
+            field = self[self.statement_field(statement.pk)]
+            chosen = "" if field.value() is None else str(field.value())
+            rows.append(
+                StatementRow(
+                    code=statement.code,
+                    text=field.label,
+                    name=field.html_name,
+                    auto_id=field.auto_id,
+                    errors=list(field.errors),
+                    choices=[
+                        LevelChoice(str(level), text, f"{field.auto_id}_{level - 1}", str(level) == chosen)
+                        for level, text in statement.levels()
+                    ],
+                )
+            )
+        return rows
 
     def field_for_key(self) -> dict[str, str]:
         names = {f"statement:{s.code}": self.statement_field(s.pk) for s in self.section.statements}

@@ -12,6 +12,8 @@ import hashlib
 import statistics
 from collections.abc import Iterable, Mapping
 
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from surveys.models import (
@@ -121,16 +123,15 @@ class BlockSection(Section):
         return values
 
     def write(self, response: Response, changes: Mapping[str, str]) -> None:
-        for key, value in changes.items():
-            if key not in self._by_key:
-                continue
-            statement = self._by_key[key]
-            if value:
-                StatementAnswer.objects.update_or_create(
-                    response=response, statement=statement, defaults={"level": int(value)}
-                )
-            else:
-                StatementAnswer.objects.filter(response=response, statement=statement).delete()
+        levels = {self._by_key[key]: value for key, value in changes.items() if key in self._by_key}
+        _upsert(
+            StatementAnswer,
+            response,
+            "statement",
+            {statement: int(value) for statement, value in levels.items() if value},
+            "level",
+            cleared=[statement for statement, value in levels.items() if not value],
+        )
         texts = {
             field: changes[key]
             for field, key in (("good_example", self.good_example_key), ("remarks", self.remarks_key))
@@ -265,14 +266,14 @@ class CollaborationSection(Section):
         return values
 
     def write(self, response: Response, changes: Mapping[str, str]) -> None:
-        for key, value in changes.items():
-            stakeholder = self._by_key[key]
-            if value:
-                CollaborationAnswer.objects.update_or_create(
-                    response=response, stakeholder=stakeholder, defaults={"intensity": int(value)}
-                )
-            else:
-                CollaborationAnswer.objects.filter(response=response, stakeholder=stakeholder).delete()
+        _upsert(
+            CollaborationAnswer,
+            response,
+            "stakeholder",
+            {self._by_key[key]: int(value) for key, value in changes.items() if value},
+            "intensity",
+            cleared=[self._by_key[key] for key, value in changes.items() if not value],
+        )
 
 
 class PrioritySection(Section):
@@ -400,16 +401,60 @@ def sections_for(content: QuestionnaireContent) -> list[Section]:
 
 
 def read_all(response: Response, sections: list[Section]) -> dict[str, str]:
-    """Every item of the response in a fixed number of queries (the overview, the summary, the PDF)."""
+    """Every item of the response in one query (every page shows the progress of all of them)."""
     values = {key: "" for section in sections for key in section.item_keys()}
-    values.update(_levels(response))
-    values.update(_block_texts(response))
-    values.update(_collaboration(response))
+    text = CharField()
+    rows = (
+        StatementAnswer.objects.filter(response=response)
+        .annotate(kind=Value("statement", output_field=text), code=F("statement__code"))
+        .values_list("kind", "code", Cast("level", text), Value("", output_field=text))
+        .union(
+            BlockAnswer.objects.filter(response=response)
+            .annotate(kind=Value("block", output_field=text), code=F("block__code"))
+            .values_list("kind", "code", Cast("good_example", text), Cast("remarks", text)),
+            CollaborationAnswer.objects.filter(response=response)
+            .annotate(kind=Value("collaboration", output_field=text), code=F("stakeholder__code"))
+            .values_list("kind", "code", Cast("intensity", text), Value("", output_field=text)),
+            FocusAreaChoice.objects.filter(response=response)
+            .annotate(kind=Value("focus", output_field=text), code=F("focus_area__code"))
+            .values_list("kind", "code", Value("", output_field=text), Value("", output_field=text)),
+            PriorityRank.objects.filter(response=response)
+            .annotate(kind=Value("priority", output_field=text), code=F("block__code"))
+            .values_list("kind", "code", Cast("rank", text), Value("", output_field=text)),
+            all=True,
+        )
+    )
+    focus_codes, ranks = [], {}
+    for kind, code, first, second in rows:
+        if kind == "block":
+            values[f"block:{code}:good_example"], values[f"block:{code}:remarks"] = first, second
+        elif kind == "focus":
+            focus_codes.append(code)
+        elif kind == "priority":
+            ranks[code] = int(first)
+        else:
+            values[f"{kind}:{code}"] = first
     for section in sections:
-        # Blocks and collaboration were read in bulk above; the rest cost at most a query each.
-        if not isinstance(section, BlockSection | CollaborationSection):
-            values.update(section.read(response))
+        if isinstance(section, FocusSection):
+            values[section.item_key] = section.encode(focus_codes)
+        elif isinstance(section, PrioritySection):
+            values[section.item_key] = section.encode(ranks)
+        elif isinstance(section, ProfileSection | PrideSection):
+            values.update(section.read(response))  # fields of the response itself: no query
     return values
+
+
+def _upsert(model, response: Response, item_field: str, values: dict, value_field: str, *, cleared: list) -> None:
+    """Insert or update one answer row per item in a single query; delete the rows of cleared items."""
+    if values:
+        model.objects.bulk_create(
+            [model(response=response, **{item_field: item, value_field: value}) for item, value in values.items()],
+            update_conflicts=True,
+            unique_fields=["response", item_field],
+            update_fields=[value_field],
+        )
+    if cleared:
+        model.objects.filter(response=response, **{f"{item_field}__in": cleared}).delete()
 
 
 def _levels(response: Response, *, block: BuildingBlock | None = None) -> dict[str, str]:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from surveys.access import edit_refusal
 from surveys.models import Response, User
-from surveys.selectors import questionnaire_content
+from surveys.selectors import round_content
 from surveys.services.history import record_status_change
 from surveys.services.sections import Section, read_all, sections_for
 
@@ -40,7 +40,7 @@ class AlreadySubmitted(SubmissionRefused):
 
 def response_missing_items(*, response: Response) -> list[MissingItems]:
     """The required items still unanswered, page by page."""
-    sections = sections_for(questionnaire_content(response.round.questionnaire))
+    sections = sections_for(round_content(response.round))
     values = read_all(response, sections)
     missing = [MissingItems(section, section.missing(values)) for section in sections]
     return [item for item in missing if item.labels]
@@ -56,7 +56,9 @@ def response_submit(
     """
     today = today or timezone.localdate()
     with transaction.atomic():
-        locked = Response.objects.select_for_update(of=("self",)).select_related("round").get(pk=response.pk)
+        locked = (
+            Response.objects.select_for_update(of=("self",)).select_related("round__questionnaire").get(pk=response.pk)
+        )
         if locked.is_submitted:
             raise AlreadySubmitted(_("Deze scan is al ingediend."))
         refusal = edit_refusal(user, locked, today=today)

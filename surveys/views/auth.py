@@ -12,6 +12,7 @@ class InvitationAcceptView(PasswordResetConfirmView):
     form_class = InvitationPasswordForm
     template_name = "registration/invitation_accept.html"
     post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
     success_url = reverse_lazy("home")
     reset_url_token = "wachtwoord-kiezen"
 

@@ -10,7 +10,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from surveys.access import ResponseAccess
-from surveys.selectors import questionnaire_content
+from surveys.selectors import round_content
 from surveys.services.responses import ResponseLocked
 from surveys.services.sections import sections_for
 from surveys.views.decorators import scan_json_view
@@ -22,7 +22,7 @@ from surveys.views.pages_registry import find_section, form_class, section_url
 def autosave_view(request: HttpRequest, access: ResponseAccess, page: str, block_code: str | None = None):
     if not access.can_edit:
         return JsonResponse({"error": "locked", "message": access.refusal}, status=403)
-    sections = sections_for(questionnaire_content(access.round.questionnaire))
+    sections = sections_for(round_content(access.round))
     section = find_section(sections, page, block_code)
     stored = section.read(access.response)
     form = form_class(section)(request.POST, section=section, stored=stored, response=access.response)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from surveys.access import ResponseAccess
 from surveys.forms.conflicts import MINE, ConflictForm
-from surveys.selectors import questionnaire_content
+from surveys.selectors import round_content
 from surveys.services.responses import ResponseLocked, response_save_section
 from surveys.services.sections import sections_for
 from surveys.views import conflict_store
@@ -22,7 +22,7 @@ def resolve_view(
 ) -> HttpResponse:
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    sections = sections_for(questionnaire_content(access.round.questionnaire))
+    sections = sections_for(round_content(access.round))
     section = find_section(sections, page, block_code)
     back = redirect(section_url(access, section))
     if not access.can_edit:

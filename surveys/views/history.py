@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from surveys.access import ResponseAccess
-from surveys.selectors import questionnaire_content
+from surveys.selectors import round_content
 from surveys.services.history import response_history
 from surveys.services.sections import read_all, sections_for
 from surveys.views.context import scan_context
@@ -16,7 +16,7 @@ PER_PAGE = 50
 
 @scan_view
 def history_view(request: HttpRequest, access: ResponseAccess) -> HttpResponse:
-    content = questionnaire_content(access.round.questionnaire)
+    content = round_content(access.round)
     sections = sections_for(content)
     context = scan_context(request, access, sections=sections, values=read_all(access.response, sections))
     entries = response_history(response=access.response, content=content)

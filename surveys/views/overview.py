@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from surveys.access import ResponseAccess
-from surveys.selectors import questionnaire_content
+from surveys.selectors import round_content
 from surveys.services.history import response_history
 from surveys.services.sections import read_all, sections_for
 from surveys.views.context import scan_context
@@ -13,7 +13,7 @@ from surveys.views.decorators import scan_view
 
 @scan_view
 def overview_view(request: HttpRequest, access: ResponseAccess) -> HttpResponse:
-    content = questionnaire_content(access.round.questionnaire)
+    content = round_content(access.round)
     sections = sections_for(content)
     values = read_all(access.response, sections)
     context = scan_context(request, access, sections=sections, values=values)

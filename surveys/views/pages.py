@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from surveys.access import ResponseAccess
 from surveys.forms.base import ScanForm
 from surveys.forms.conflicts import ConflictForm
-from surveys.selectors import questionnaire_content
+from surveys.selectors import round_content
 from surveys.services.responses import ResponseLocked, SaveOutcome, response_save_section
 from surveys.services.sections import Section, read_all, sections_for
 from surveys.views import conflict_store
@@ -27,7 +27,7 @@ from surveys.views.pages_registry import find_section, form_class, section_url, 
 
 @scan_view
 def page_view(request: HttpRequest, access: ResponseAccess, page: str, block_code: str | None = None) -> HttpResponse:
-    sections = sections_for(questionnaire_content(access.round.questionnaire))
+    sections = sections_for(round_content(access.round))
     section = find_section(sections, page, block_code)
     values = read_all(access.response, sections)
     stored = {key: values[key] for key in section.item_keys()}

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from surveys.access import ResponseAccess
 from surveys.forms.submission import SubmitForm
-from surveys.selectors import questionnaire_content
+from surveys.selectors import round_content
 from surveys.services.sections import read_all, sections_for
 from surveys.services.submission import AlreadySubmitted, SubmissionRefused, response_reopen, response_submit
 from surveys.views.context import scan_context
@@ -42,7 +42,7 @@ def submit(request: HttpRequest, access: ResponseAccess) -> HttpResponse:
 
 
 def render_summary(request: HttpRequest, access: ResponseAccess, form: SubmitForm, *, status: int = 200):
-    sections = sections_for(questionnaire_content(access.round.questionnaire))
+    sections = sections_for(round_content(access.round))
     values = read_all(access.response, sections)
     context = scan_context(request, access, sections=sections, values=values)
     pages = []

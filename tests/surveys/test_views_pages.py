@@ -61,7 +61,7 @@ def test_an_answered_page_shows_the_stored_answers_after_a_reload(signed_in, res
     signed_in.post(BLOCK, data)
     html = signed_in.get(BLOCK).content.decode()
     field = statement_field(response, "LEI-02")
-    assert f'id="id_{field}_3"\n             value="4" checked' in html
+    assert f'id="id_{field}_3" value="4" checked' in html
 
 
 def test_a_level_of_7_is_refused_with_a_dutch_message(signed_in, response):
