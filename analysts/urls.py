@@ -1,6 +1,6 @@
 from django.urls import path
 
-from analysts.views import data, home, invitations, monitor, rounds
+from analysts.views import dashboard, data, home, invitations, monitor, report, rounds
 
 app_name = "analysts"
 
@@ -44,6 +44,8 @@ urlpatterns = [
         monitor.non_responders_download,
         name="monitor_non_responders",
     ),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("rondes/<int:year>/rapport.<str:fmt>", report.national_report, name="national_report"),
     path("data/", data.data_home, name="data"),
     path("data/export/", data.data_export, name="data_export"),
     path("data/instellingen/", data.institutions_download, name="data_institutions"),
