@@ -12,6 +12,7 @@ from factsheets.aggregation.national import (
     institution_picture,
     institution_pictures,
     national_picture,
+    national_trends,
 )
 from factsheets.aggregation.pictures import InstitutionPicture, NationalPicture, Suppressed
 
@@ -25,4 +26,5 @@ __all__ = [
     "institution_picture",
     "institution_pictures",
     "national_picture",
+    "national_trends",
 ]

@@ -7,11 +7,14 @@ tuples, and elsewhere (SQLite) with a plain cursor.
 """
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
-from django.db import connection
+from django.core.exceptions import EmptyResultSet
+from django.db import connection, transaction
 from django.db.models import QuerySet
 
 from surveys.models import (
@@ -73,11 +76,40 @@ STATEMENT_COLUMNS = {
 }
 
 
-def load_frames(rounds: Iterable[Round]) -> Frames:
-    """Read everything the aggregation needs for `rounds` (typically a round and its previous one)."""
+def load_frames(rounds: Iterable[Round], *, details: Iterable[Round] | None = None) -> Frames:
+    """Read everything the aggregation needs for `rounds` (typically a round and its previous one).
+
+    The priority ranks and open answers are read only for the rounds in `details` (all
+    when None): a previous round is needed for its scores, distributions, focus areas
+    and collaboration, never for its ranks or texts.
+    """
     round_ids = sorted({r.pk for r in rounds})
+    detail_ids = round_ids if details is None else sorted({r.pk for r in details})
+    with _consistent_read():
+        return _read(round_ids, detail_ids)
+
+
+@contextmanager
+def _consistent_read() -> Iterator[None]:
+    """One transaction for all tables; on PostgreSQL one snapshot for all of them, tuned for big reads."""
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                if outermost:
+                    # Every table as of one moment, so a response submitted meanwhile is in all or in none.
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                # These are a few large reads of cached rows: compiling them (JIT) costs more than it saves,
+                # and the planner should prefer the response_id index over scanning every round's answers.
+                cursor.execute("SET LOCAL jit = off")
+                cursor.execute("SET LOCAL random_page_cost = 1.1")
+        yield
+
+
+def _read(round_ids: list[int], detail_ids: list[int]) -> Frames:
     version_ids = list(Round.objects.filter(pk__in=round_ids).values_list("questionnaire_id", flat=True))
     submitted = {"response__round_id__in": round_ids, "response__status": SUBMITTED}
+    detailed = {"response__round_id__in": detail_ids, "response__status": SUBMITTED}
     return Frames(
         rounds=_records(
             Round.objects.filter(pk__in=round_ids),
@@ -138,7 +170,8 @@ def load_frames(rounds: Iterable[Round]) -> Frames:
             {"response_id": "int64", "statement_id": "int64", "level": "int8"},
         ),
         block_answers=_records(
-            BlockAnswer.objects.filter(**submitted),
+            # Only rows with some text: an empty open answer carries nothing to quote or show.
+            BlockAnswer.objects.filter(**detailed).exclude(good_example="", remarks=""),
             {
                 "response_id": "response_id",
                 "block_id": "block_id",
@@ -154,7 +187,7 @@ def load_frames(rounds: Iterable[Round]) -> Frames:
             {"response_id": "int64", "stakeholder_id": "int64", "intensity": "int8"},
         ),
         priorities=_numbers(
-            PriorityRank.objects.filter(**submitted), {"response_id": "int64", "block_id": "int64", "rank": "int8"}
+            PriorityRank.objects.filter(**detailed), {"response_id": "int64", "block_id": "int64", "rank": "int8"}
         ),
     )
 
@@ -177,22 +210,48 @@ def _records(queryset: QuerySet, columns: dict[str, str]) -> pd.DataFrame:
 
 
 def _numbers(queryset: QuerySet, columns: dict[str, str]) -> pd.DataFrame:
-    """A large table of integers, read in one query without building model instances."""
-    sql, params = queryset.order_by().values_list(*columns).query.sql_with_params()
+    """A large table of integers (no NULLs), read in one query without building Python objects per row."""
+    try:
+        sql, params = queryset.order_by().values_list(*columns).query.sql_with_params()
+    except EmptyResultSet:  # filtered on an empty list of rounds
+        return _empty(columns)
     with connection.cursor() as cursor:
         raw = getattr(cursor, "cursor", cursor)
         if connection.vendor == "postgresql" and hasattr(raw, "copy_expert"):
-            buffer = io.BytesIO()
-            raw.copy_expert(raw.mogrify(f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)", params), buffer)
-            buffer.seek(0)
-            if not buffer.getbuffer().nbytes:
-                return _empty(columns)
-            return pd.read_csv(buffer, names=list(columns), dtype=columns, header=None)
+            return _binary_copy(raw, sql, params, columns)
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     if not rows:
         return _empty(columns)
     return pd.DataFrame.from_records(rows, columns=list(columns)).astype(columns)
+
+
+# PostgreSQL's binary COPY: a 19-byte header, then per row a 2-byte field count and per field a
+# 4-byte length and the value (big-endian), then a 2-byte trailer. With every field cast to a fixed
+# width and no NULLs, every row has the same size and numpy reads the whole buffer at once.
+_HEADER, _TRAILER = 19, 2
+_WIDTHS = {"int64": ("int8", ">i8"), "int32": ("int4", ">i4"), "int16": ("int2", ">i2"), "int8": ("int2", ">i2")}
+
+
+def _binary_copy(raw, sql: str, params, columns: dict[str, str]) -> pd.DataFrame:
+    names = [f"c{i}" for i in range(len(columns))]
+    casts = ", ".join(f"{name}::{_WIDTHS[dtype][0]}" for name, dtype in zip(names, columns.values(), strict=True))
+    query = f"COPY (SELECT {casts} FROM ({sql}) AS q({', '.join(names)})) TO STDOUT WITH (FORMAT binary)"
+    buffer = io.BytesIO()
+    raw.copy_expert(raw.mogrify(query, params), buffer)
+    data = buffer.getbuffer()
+    fields = [("count", ">i2")]
+    for i, dtype in enumerate(columns.values()):
+        fields += [(f"length{i}", ">i4"), (f"value{i}", _WIDTHS[dtype][1])]
+    row = np.dtype(fields)
+    count = (len(data) - _HEADER - _TRAILER) // row.itemsize
+    rows = np.frombuffer(data, dtype=row, offset=_HEADER, count=count)
+    if (rows["count"] != len(columns)).any() or _HEADER + count * row.itemsize + _TRAILER != len(data):
+        raise ValueError("Unexpected binary COPY layout (a NULL value?) while reading " + ", ".join(columns))
+    frame = pd.DataFrame({name: rows[f"value{i}"].astype(dtype) for i, (name, dtype) in enumerate(columns.items())})
+    del rows, data
+    buffer.close()
+    return frame
 
 
 def _empty(columns: dict[str, str]) -> pd.DataFrame:

@@ -10,6 +10,7 @@ smallest first, until the withheld groups together hold at least the minimum
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from surveys.models import InstitutionType
@@ -50,17 +51,23 @@ def response_cells(responses: pd.DataFrame, institutions: pd.DataFrame) -> pd.Da
     """
     profile = institutions.set_index("institution_id")[["type", "region"]]
     own = profile.reindex(responses["institution_id"].to_numpy())
-    declared_type = responses["institution_type"].fillna("").to_numpy()
-    declared_region = responses["region"].fillna("").to_numpy()
-    types = [d or f for d, f in zip(declared_type, own["type"].fillna("").to_numpy(), strict=True)]
-    regions = [d or f for d, f in zip(declared_region, own["region"].fillna("").to_numpy(), strict=True)]
+    types = _declared(responses["institution_type"], own["type"])
+    regions = _declared(responses["region"], own["region"])
+    hospitals = np.isin(types, InstitutionType.hospitals())
     return pd.DataFrame(
         {
             "institution_id": responses["institution_id"].to_numpy(),
             "type": types,
             "region": regions,
-            "sector": [sector_of(t) for t in types],
+            "sector": np.where(hospitals, HOSPITALS, OTHER),
             "national": NATIONAL,
         },
         index=pd.Index(responses["response_id"].to_numpy(), name="response_id"),
     )
+
+
+def _declared(declared: pd.Series, current: pd.Series) -> np.ndarray:
+    """The declared value, or the current one where nothing was declared."""
+    declared = declared.fillna("").to_numpy(dtype=object)
+    current = current.fillna("").to_numpy(dtype=object)
+    return np.where(declared == "", current, declared)

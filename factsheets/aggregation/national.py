@@ -6,16 +6,23 @@ response was reopened since. For any other round they are computed from the
 submitted responses at the time of the call.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from django.conf import settings
 
-from factsheets.aggregation.compute import METHOD_VERSION, Computation, compute
+from factsheets.aggregation.compute import METHOD_VERSION, Computation, combine, compute, national_trend
 from factsheets.aggregation.compute import national_picture as build_national
 from factsheets.aggregation.frames import load_frames
 from factsheets.aggregation.own import institution_figures
-from factsheets.aggregation.pictures import InstitutionFigures, InstitutionPicture, NationalPicture, SnapshotInfo
+from factsheets.aggregation.pictures import (
+    InstitutionFigures,
+    InstitutionPicture,
+    NationalPicture,
+    SnapshotInfo,
+    Trend,
+)
+from factsheets.aggregation.prepare import prepare
 from factsheets.models import Snapshot
 from surveys.models import Institution, Round
 
@@ -27,8 +34,25 @@ class FiguresUnavailable(LookupError):
 def computation(round: Round) -> Computation:
     """Read the round and its previous round (one query per table) and prepare them."""
     previous = round.previous_round()
-    frames = load_frames([round, previous] if previous else [round])
+    frames = load_frames([round, previous] if previous else [round], details=[round])
     return compute(frames, round.pk, previous.pk if previous else None, min_group_size=settings.JUMP_MIN_GROUP_SIZE)
+
+
+def national_trends(rounds: Iterable[Round]) -> list[Trend]:
+    """The national trend of every round against the round before it, oldest first.
+
+    Reads one round at a time (one query per table each), so memory stays that of two
+    rounds however long the series. Computed from the answers, not from snapshots.
+    """
+    trends, previous = [], None
+    for scan_round in sorted(rounds, key=lambda r: r.year):
+        frames = load_frames([scan_round], details=[])
+        current = prepare(frames, scan_round.pk)
+        if previous is not None:
+            computed = combine(current, previous, frames, min_group_size=settings.JUMP_MIN_GROUP_SIZE)
+            trends.append(national_trend(computed))
+        previous = current
+    return trends
 
 
 def compute_figures(round: Round) -> dict:

@@ -3,6 +3,7 @@
 from collections import defaultdict
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from factsheets.aggregation.compute import Computation
@@ -15,9 +16,8 @@ from factsheets.aggregation.pictures import (
     OwnOpenAnswer,
     OwnScore,
 )
-from factsheets.aggregation.prepare import PreparedRound
 from factsheets.aggregation.priorities import own_view
-from factsheets.aggregation.scores import total_scores
+from factsheets.aggregation.scores import totals
 
 
 def institution_figures(
@@ -25,120 +25,115 @@ def institution_figures(
 ) -> list[InstitutionFigures]:
     """Own figures of the given submitted responses of the round (all when None), in name order."""
     c, p = computation.current, computation.previous
-    wanted = c.responses if response_ids is None else c.responses[c.responses["response_id"].isin(list(response_ids))]
-    ids = set(wanted["response_id"].tolist())
-
-    scores = _nested(c.scores, ids, "block", "score")
-    totals = _flat(c.totals, ids, "total")
-    levels = _nested(c.answers, ids, "statement_id", "level")
-    ranks = _nested(c.priorities, ids, "block", "rank")
-    intensities = _nested(c.collaboration, ids, "stakeholder", "intensity")
-    focus = _grouped(c.focus_choices, ids, "focus_area")
-    open_answers = _open_answers(c.block_answers, ids)
-    comparable_scores = _nested(computation.comparable_current, ids, "block", "score")
-    comparable_totals = (
-        _flat(total_scores(computation.comparable_current), ids, "total")
-        if computation.comparable_current is not None
-        else {}
-    )
-
-    previous_of: dict[int, int] = {}
-    previous = _PreviousRound(computation, p)
-    if p is not None:
-        by_institution = dict(zip(p.responses["institution_id"], p.responses["response_id"], strict=True))
-        previous_of = {
-            int(r): int(by_institution[i])
-            for r, i in zip(wanted["response_id"], wanted["institution_id"], strict=True)
-            if i in by_institution
-        }
-        previous.load(set(previous_of.values()))
-
+    rows = np.arange(len(c.responses))
+    if response_ids is not None:
+        rows = np.flatnonzero(c.responses["response_id"].isin(list(response_ids)).to_numpy())
+    wanted = set(rows.tolist())
     blocks = c.version.block_codes
-    statements = list(zip(c.version.statements["statement_id"], c.version.statements["code"], strict=True))
-    focus_order = list(c.version.focus_areas["code"])
+    statements = c.version.statement_codes
+    stakeholders = list(c.version.stakeholders["code"])
+    focus_codes = list(c.version.focus_areas["code"])
+
+    levels = _table(c.answers, wanted, "s", "level", len(statements))
+    ranks = _table(c.priorities, wanted, "b", "rank", len(blocks))
+    intensities = _table(c.collaboration, wanted, "k", "intensity", len(stakeholders))
+    chosen = _table(c.focus_choices.assign(chosen=1), wanted, "f", "chosen", len(focus_codes))
+    open_answers = _open_answers(c.block_answers, wanted)
+    comparable = computation.comparable_current
+    comparable_totals = totals(comparable) if comparable is not None else None
+
+    # The same institution's submitted response in the previous round, if any.
+    before_row: dict[int, int] = {}
+    previous_levels: dict[int, dict] = {}
+    institution_of = c.responses["institution_id"].to_numpy()
+    if p is not None:
+        by_institution = {int(i): row for row, i in enumerate(p.responses["institution_id"])}
+        before_row = {
+            int(row): by_institution[int(institution_of[row])]
+            for row in rows
+            if int(institution_of[row]) in by_institution
+        }
+        previous_levels = _table(p.answers, set(before_row.values()), "s", "level", len(p.version.statements))
+    previous_totals = totals(computation.comparable_previous) if computation.comparable_previous is not None else None
+
     national_means = {b.block: b.summary.mean for b in national.national.blocks}
     figures = []
-    for row in wanted.sort_values(["name", "response_id"]).itertuples():
-        rid = int(row.response_id)
-        cell = c.cells.loc[rid]
-        before = previous_of.get(rid)
-        own_scores = scores.get(rid, {})
+    names, ids = c.responses["name"].to_numpy(), c.responses["response_id"].to_numpy()
+    order = sorted(rows.tolist(), key=lambda row: (str(names[row]), int(ids[row])))
+    for row in order:
+        info = c.responses.iloc[row]
+        cell = c.cells.iloc[row]
+        before = before_row.get(row)
+        scores = c.scores[row]
+        own_scores = {code: _float(scores[b]) for b, code in enumerate(blocks)}
+        earlier = previous_levels.get(before, [])
         figures.append(
             InstitutionFigures(
                 institution=InstitutionInfo(
-                    id=int(row.institution_id),
-                    code=str(row.code),
-                    name=str(row.name),
+                    id=int(info["institution_id"]),
+                    code=str(info["code"]),
+                    name=str(info["name"]),
                     type=str(cell["type"]),
                     region=str(cell["region"]),
                     sector=str(cell["sector"]),
-                    language=str(row.language),
+                    language=str(info["language"]),
                 ),
                 blocks=[
                     _own_score(
-                        block,
-                        own_scores.get(block),
-                        previous.scores.get(before, {}).get(block),
-                        comparable_scores.get(rid, {}).get(block),
-                        previous.comparable_scores.get(before, {}).get(block),
+                        code,
+                        own_scores[code],
+                        _previous_block(p, before, code),
+                        _cell(comparable, row, b),
+                        _cell(computation.comparable_previous, before, b),
                     )
-                    for block in blocks
+                    for b, code in enumerate(blocks)
                 ],
                 total=_own_score(
                     "total",
-                    totals.get(rid),
-                    previous.totals.get(before),
-                    comparable_totals.get(rid),
-                    previous.comparable_totals.get(before),
+                    _float(c.totals[row]),
+                    _float(p.totals[before]) if before is not None else None,
+                    _float(comparable_totals[row]) if comparable_totals is not None else None,
+                    _float(previous_totals[before]) if previous_totals is not None and before is not None else None,
                 ),
                 levels=[
                     OwnLevel(
                         statement=code,
-                        level=_int(levels.get(rid, {}).get(int(sid))),
-                        previous_level=_int(previous.levels.get(before, {}).get(computation.ancestors.get(int(sid)))),
+                        level=levels.get(row, {}).get(s),
+                        previous_level=(
+                            earlier.get(computation.ancestors[s]) if s in computation.ancestors and earlier else None
+                        ),
                     )
-                    for sid, code in statements
+                    for s, code in enumerate(statements)
                 ],
                 priorities=own_view(
-                    blocks, {b: _int(r) for b, r in ranks.get(rid, {}).items()}, own_scores, national_means
+                    blocks,
+                    {code: ranks.get(row, {}).get(b) for b, code in enumerate(blocks)},
+                    own_scores,
+                    national_means,
                 ),
-                focus_areas=[code for code in focus_order if code in focus.get(rid, set())],
+                focus_areas=[code for f, code in enumerate(focus_codes) if chosen.get(row, {}).get(f)],
                 collaboration=[
-                    OwnCollaboration(stakeholder=code, intensity=_int(intensities.get(rid, {}).get(code)))
-                    for code in c.version.stakeholders["code"]
+                    OwnCollaboration(stakeholder=code, intensity=intensities.get(row, {}).get(k))
+                    for k, code in enumerate(stakeholders)
                 ],
                 open_answers=[
-                    OwnOpenAnswer(block=block, good_example=text[0], remarks=text[1])
-                    for block in blocks
-                    if (text := open_answers.get(rid, {}).get(block))
+                    OwnOpenAnswer(block=code, good_example=text[0], remarks=text[1])
+                    for b, code in enumerate(blocks)
+                    if (text := open_answers.get(row, {}).get(b))
                 ],
-                pride_example=str(row.pride_example),
-                consent_to_quote=None if pd.isna(row.consent_to_quote) else bool(row.consent_to_quote),
+                pride_example=str(info["pride_example"]),
+                consent_to_quote=None if pd.isna(info["consent_to_quote"]) else bool(info["consent_to_quote"]),
                 previous_year=p.year if p is not None else None,
             )
         )
     return figures
 
 
-class _PreviousRound:
-    """The previous round's figures of the institutions that answered then too."""
-
-    def __init__(self, computation: Computation, previous: PreparedRound | None) -> None:
-        self.computation, self.round = computation, previous
-        self.scores: dict = {}
-        self.totals: dict = {}
-        self.levels: dict = {}
-        self.comparable_scores: dict = {}
-        self.comparable_totals: dict = {}
-
-    def load(self, ids: set[int]) -> None:
-        p, comparable = self.round, self.computation.comparable_previous
-        self.scores = _nested(p.scores, ids, "block", "score")
-        self.totals = _flat(p.totals, ids, "total")
-        self.levels = _nested(p.answers, ids, "statement_id", "level")
-        self.comparable_scores = _nested(comparable, ids, "block", "score")
-        if comparable is not None:
-            self.comparable_totals = _flat(total_scores(comparable), ids, "total")
+def _previous_block(p, before: int | None, code: str) -> float | None:
+    """The previous round's score on the block with the same code (None when there was none)."""
+    if p is None or before is None or code not in p.version.block_codes:
+        return None
+    return _float(p.scores[before, p.version.block_codes.index(code)])
 
 
 def _own_score(key, score, previous_score, comparable, comparable_previous) -> OwnScore:
@@ -153,43 +148,33 @@ def _own_score(key, score, previous_score, comparable, comparable_previous) -> O
     )
 
 
-def _nested(frame: pd.DataFrame | None, ids: set[int], item: str, value: str) -> dict[int, dict]:
-    found: dict[int, dict] = defaultdict(dict)
-    if frame is None:
-        return found
-    rows = frame[frame["response_id"].isin(ids)]
-    for rid, key, number in zip(rows["response_id"].tolist(), rows[item].tolist(), rows[value].tolist(), strict=True):
-        found[rid][key] = number
+def _table(frame: pd.DataFrame, rows: set[int], item: str, value: str, items: int) -> dict[int, dict[int, int]]:
+    """Per response row: {item position: value} for the wanted rows."""
+    found: dict[int, dict[int, int]] = defaultdict(dict)
+    subset = frame[frame["r"].isin(rows)] if len(rows) < len(frame) else frame
+    for r, position, number in zip(subset["r"].tolist(), subset[item].tolist(), subset[value].tolist(), strict=True):
+        if 0 <= position < items:
+            found[r][position] = int(number)
     return found
 
 
-def _flat(frame: pd.DataFrame, ids: set[int], value: str) -> dict[int, float]:
-    rows = frame[frame["response_id"].isin(ids)]
-    return dict(zip(rows["response_id"].tolist(), rows[value].tolist(), strict=True))
-
-
-def _grouped(frame: pd.DataFrame, ids: set[int], item: str) -> dict[int, set]:
-    found: dict[int, set] = defaultdict(set)
-    rows = frame[frame["response_id"].isin(ids)]
-    for rid, key in zip(rows["response_id"].tolist(), rows[item].tolist(), strict=True):
-        found[rid].add(key)
-    return found
-
-
-def _open_answers(frame: pd.DataFrame, ids: set[int]) -> dict[int, dict]:
+def _open_answers(frame: pd.DataFrame, rows: set[int]) -> dict[int, dict[int, tuple[str, str]]]:
     found: dict[int, dict] = defaultdict(dict)
-    rows = frame[frame["response_id"].isin(ids)]
-    for rid, block, good, remarks in zip(
-        rows["response_id"].tolist(),
-        rows["block"].tolist(),
-        rows["good_example"].tolist(),
-        rows["remarks"].tolist(),
+    subset = frame[frame["r"].isin(rows)]
+    for r, b, good, remarks in zip(
+        subset["r"].tolist(), subset["b"].tolist(), subset["good_example"].tolist(), subset["remarks"].tolist(),
         strict=True,
-    ):
+    ):  # fmt: skip
         if (good or "").strip() or (remarks or "").strip():
-            found[rid][block] = (good or "", remarks or "")
+            found[r][b] = (good or "", remarks or "")
     return found
 
 
-def _int(value: object) -> int | None:
-    return None if value is None or pd.isna(value) else int(value)
+def _cell(matrix: np.ndarray | None, row: int | None, column: int) -> float | None:
+    if matrix is None or row is None:
+        return None
+    return _float(matrix[row, column])
+
+
+def _float(value: object) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)

@@ -6,6 +6,7 @@
   (ties by name); no other output names institutions in order of score.
 """
 
+import numpy as np
 import pandas as pd
 
 from factsheets.aggregation.pictures import PrideExample, Quote
@@ -13,37 +14,45 @@ from factsheets.aggregation.pictures import PrideExample, Quote
 PRIDE_EXAMPLES = 5
 
 
-def quote_level(score: float | None) -> int | None:
-    if score is None or pd.isna(score) or score < 3:
-        return None
-    return 4 if score >= 3.5 else 3
+def consenting(responses: pd.DataFrame) -> np.ndarray:
+    """Per response row: True only when the institution said yes to being quoted."""
+    return np.array([value is True or value == 1 for value in responses["consent_to_quote"]], dtype=bool)
 
 
-def quotes(block_answers: pd.DataFrame, scores: pd.DataFrame, names: pd.Series, block_order: list[str]) -> list[Quote]:
-    """`block_answers`: response_id, block, good_example; `scores`: response_id, block, score;
-    `names`: institution name per response_id, for consenting responses only."""
-    texts = block_answers[block_answers["response_id"].isin(names.index)]
-    texts = texts[texts["good_example"].fillna("").str.strip() != ""]
-    score = scores.set_index(["response_id", "block"])["score"]
-    found = []
-    for response_id, block, text in zip(texts["response_id"], texts["block"], texts["good_example"], strict=True):
-        level = quote_level(score.get((response_id, block)))
-        if level is not None:
-            found.append(Quote(block=str(block), level=level, institution=str(names[response_id]), text=text.strip()))
-    position = {code: i for i, code in enumerate(block_order)}
-    return sorted(found, key=lambda q: (position.get(q.block, len(position)), -q.level, q.institution))
+def quote_levels(scores: np.ndarray) -> np.ndarray:
+    """4 for a block score of 3.5 or more, 3 for 3 or more, else 0 (not quoted)."""
+    with np.errstate(invalid="ignore"):
+        return np.where(scores >= 3.5, 4, np.where(scores >= 3, 3, 0))
 
 
-def pride_examples(consenting: pd.DataFrame, totals: pd.Series, limit: int = PRIDE_EXAMPLES) -> list[PrideExample]:
-    """`consenting`: response_id, name, pride_example of consenting responses; `totals` per response_id."""
-    candidates = consenting[consenting["pride_example"].fillna("").str.strip() != ""]
+def quotes(
+    block_answers: pd.DataFrame, scores: np.ndarray, responses: pd.DataFrame, block_codes: list[str]
+) -> list[Quote]:
+    """`block_answers`: r, b, good_example; `scores`: responses × blocks; `responses`: row r with name, consent."""
+    r, b = block_answers["r"].to_numpy(), block_answers["b"].to_numpy()
+    texts = [str(text or "").strip() for text in block_answers["good_example"]]
+    levels = quote_levels(scores[r, b]) if len(r) else np.array([], dtype=int)
+    allowed = consenting(responses)
+    names = responses["name"].to_numpy()
+    found = [
+        Quote(block=block_codes[block], level=int(level), institution=str(names[row]), text=text)
+        for row, block, level, text in zip(r, b, levels, texts, strict=True)
+        if text and level and allowed[row]
+    ]
+    position = {code: i for i, code in enumerate(block_codes)}
+    return sorted(found, key=lambda q: (position[q.block], -q.level, q.institution, q.text))
+
+
+def pride_examples(responses: pd.DataFrame, totals: np.ndarray, limit: int = PRIDE_EXAMPLES) -> list[PrideExample]:
+    """`responses`: row r with name, pride_example, consent; `totals`: the total score per row."""
+    allowed = consenting(responses)
     ranked = sorted(
         (
-            (float(totals[response_id]), name, text.strip())
-            for response_id, name, text in zip(
-                candidates["response_id"], candidates["name"], candidates["pride_example"], strict=True
+            (float(total), str(name), str(text).strip())
+            for name, text, total, ok in zip(
+                responses["name"], responses["pride_example"], totals, allowed, strict=True
             )
-            if response_id in totals.index
+            if ok and str(text or "").strip() and not np.isnan(total)
         ),
         key=lambda row: (-row[0], row[1]),
     )

@@ -3,31 +3,48 @@
 - block score of an institution = mean of the levels of the block's statements it answered;
   a block without any answered statement has no score (not zero);
 - total score = mean of the institution's block scores (of the blocks that have one),
-  so every block weighs the same whatever its number of statements.
+  so every block weighs the same whatever its number of statements;
+- a group's summary = number of institutions with a score, their mean, median and
+  quartiles (linear interpolation between the sorted values, as numpy and pandas do).
 """
 
-import pandas as pd
+import numpy as np
 
-SUMMARY_COLUMNS = ["n", "mean", "median", "q1", "q3"]
+from factsheets.aggregation.pictures import Summary
 
-
-def block_scores(answers: pd.DataFrame) -> pd.DataFrame:
-    """From answers (response_id, block, level) to one row per (response_id, block) with its `score`."""
-    grouped = answers.groupby(["response_id", "block"], sort=True, observed=True)["level"]
-    return grouped.mean().rename("score").reset_index()
+EMPTY = Summary(n=0, mean=None, median=None, q1=None, q3=None)
 
 
-def total_scores(scores: pd.DataFrame) -> pd.DataFrame:
-    """From block scores to one row per response_id with its `total`."""
-    return scores.groupby("response_id", sort=True)["score"].mean().rename("total").reset_index()
+def block_matrix(r: np.ndarray, b: np.ndarray, level: np.ndarray, responses: int, blocks: int) -> np.ndarray:
+    """Responses × blocks: the mean level of each response's answers in each block (NaN: none)."""
+    key = r.astype(np.int64) * blocks + b.astype(np.int64)
+    size = responses * blocks
+    sums = np.bincount(key, weights=level.astype(np.float64), minlength=size)
+    counts = np.bincount(key, minlength=size)
+    means = np.full(size, np.nan)
+    answered = counts > 0
+    means[answered] = sums[answered] / counts[answered]
+    return means.reshape(responses, blocks)
 
 
-def summaries(values: pd.DataFrame, value: str, by: list[str]) -> pd.DataFrame:
-    """n, mean, median and quartiles of `value` per `by` group (linear interpolation between ranks)."""
-    if values.empty:
-        return pd.DataFrame(columns=SUMMARY_COLUMNS, index=pd.MultiIndex.from_tuples([], names=by), dtype=float)
-    grouped = values.groupby(by, sort=True, observed=True)[value]
-    stats = grouped.agg(n="count", mean="mean", median="median")
-    stats["q1"] = grouped.quantile(0.25)
-    stats["q3"] = grouped.quantile(0.75)
-    return stats[SUMMARY_COLUMNS]
+def totals(scores: np.ndarray) -> np.ndarray:
+    """Per response: the mean of its block scores, NaN when it has none."""
+    counts = (~np.isnan(scores)).sum(axis=1)
+    sums = np.nansum(scores, axis=1)
+    result = np.full(len(scores), np.nan)
+    scored = counts > 0
+    result[scored] = sums[scored] / counts[scored]
+    return result
+
+
+def mean(values: np.ndarray) -> float | None:
+    values = values[~np.isnan(values)]
+    return float(values.mean()) if len(values) else None
+
+
+def summary(values: np.ndarray) -> Summary:
+    values = values[~np.isnan(values)]
+    if not len(values):
+        return EMPTY
+    q1, median, q3 = np.quantile(values, [0.25, 0.5, 0.75])
+    return Summary(n=len(values), mean=float(values.mean()), median=float(median), q1=float(q1), q3=float(q3))

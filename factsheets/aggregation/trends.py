@@ -15,10 +15,12 @@ The total works alike: raw from the total scores, corrected from totals over the
 comparable statements only.
 """
 
+import numpy as np
 import pandas as pd
 
 from factsheets.aggregation.pictures import Change
-from factsheets.aggregation.scores import block_scores
+from factsheets.aggregation.prepare import PreparedRound
+from factsheets.aggregation.scores import block_matrix
 from surveys.models import Lineage
 
 COMPARABLE = frozenset(str(lineage) for lineage in Lineage.comparable())
@@ -54,20 +56,26 @@ def comparable_ancestors(statements: pd.DataFrame, current_version: int, previou
 
 
 def comparable_scores(
-    current: pd.DataFrame, previous: pd.DataFrame, ancestors: dict[int, int], block_of: pd.Series
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Block scores over comparable statements only, this round and the previous one.
+    current: PreparedRound, previous: PreparedRound, pairs: dict[int, int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Block scores (responses × blocks) over comparable statements only, this round and the previous one.
 
-    `block_of` maps this round's statement ids to their block. The predecessors'
-    answers are scored in the block of the statement they lead to, so both sides
-    measure one set of statements.
+    `pairs` maps this round's statement positions to their predecessors' positions. The
+    predecessors' answers are scored in the block of the statement they lead to, so both
+    sides measure one set of statements.
     """
-    kept = current[current["statement_id"].isin(list(ancestors))]
-    pairs = pd.DataFrame(
-        {"statement_id": list(ancestors.values()), "block": block_of.reindex(list(ancestors)).to_numpy()}
-    ).drop_duplicates()
-    predecessors = previous[["response_id", "statement_id", "level"]].merge(pairs, on="statement_id")
-    return block_scores(kept), block_scores(predecessors)
+    blocks = len(current.version.blocks)
+    answers = current.answers[current.answers["s"].isin(list(pairs))]
+    now = block_matrix(
+        answers["r"].to_numpy(), answers["b"].to_numpy(), answers["level"].to_numpy(), len(current.cells), blocks
+    )
+    block_of = current.version.statements["b"].to_numpy()
+    links = pd.DataFrame({"s": list(pairs.values()), "to": [block_of[s] for s in pairs]}).drop_duplicates()
+    earlier = previous.answers[["r", "s", "level"]].merge(links, on="s")
+    before = block_matrix(
+        earlier["r"].to_numpy(), earlier["to"].to_numpy(), earlier["level"].to_numpy(), len(previous.cells), blocks
+    )
+    return now, before
 
 
 def change(

@@ -15,7 +15,7 @@
 
 import pytest
 
-from factsheets.aggregation import institution_picture, national_picture
+from factsheets.aggregation import institution_picture, national_picture, national_trends
 from surveys.models import Statement
 from tests.factories import InstitutionFactory, RoundFactory, make_questionnaire
 from tests.factsheets.builders import block_levels, make_round, respond
@@ -165,3 +165,21 @@ def test_the_first_round_has_no_trend(db):
 
     assert picture.national.trend is None
     assert picture.round.previous_year is None
+
+
+def test_the_trend_series_gives_each_rounds_national_trend_oldest_first(db):
+    rounds = [make_round(2019)]
+    rounds.append(make_round(2020, previous=rounds[0], lineage="reworded"))
+    rounds.append(make_round(2021, previous=rounds[1], lineage="rescaled"))
+    institution = InstitutionFactory()
+    for scan_round, level in zip(rounds, (1, 2, 4), strict=True):
+        respond(scan_round, institution, levels=level)
+    respond(rounds[2], InstitutionFactory(), levels=2)
+
+    series = national_trends(reversed(rounds))
+
+    assert [t.previous_year for t in series] == [2019, 2020]
+    assert series == [national_picture(r).national.trend for r in rounds[1:]]
+    assert series[0].total.corrected_change == pytest.approx(1.0)
+    assert series[1].total.raw_change == pytest.approx(1.0)
+    assert series[1].total.corrected_change is None
