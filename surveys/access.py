@@ -75,21 +75,21 @@ def own_response(user: User, year: int, *, today: datetime.date) -> ResponseAcce
 
     if not user.is_respondent:
         raise PermissionDenied
-    scan_round = round_visible_to_institutions(year)
-    if scan_round is None:
-        raise Http404
+    # The usual case in one query: the response exists, with its round and institution.
     response = (
-        Response.objects.select_related("institution")
-        .filter(round=scan_round, institution_id=user.institution_id)
+        Response.objects.select_related("round__questionnaire", "institution")
+        .exclude(round__status=Round.Status.DRAFT)
+        .filter(round__year=year, institution_id=user.institution_id)
         .first()
     )
     if response is None:
-        if not scan_round.accepts_answers(today):
+        scan_round = round_visible_to_institutions(year)
+        if scan_round is None or not scan_round.accepts_answers(today):
             raise Http404
         response = response_start(scan_round=scan_round, institution=user.institution)
-    response.round = scan_round
+        response.round = scan_round
     user.institution = response.institution  # the same row, already loaded: the page header shows its name
-    return ResponseAccess(response, scan_round, user, False, edit_refusal(user, response, today=today))
+    return ResponseAccess(response, response.round, user, False, edit_refusal(user, response, today=today))
 
 
 def institution_response(user: User, year: int, institution_code: str, *, today: datetime.date) -> ResponseAccess:

@@ -118,8 +118,23 @@ class BlockSection(Section):
 
     def read(self, response: Response) -> dict[str, str]:
         values = dict.fromkeys(self.item_keys(), "")
-        values.update(_levels(response, block=self.block))
-        values.update(_block_texts(response, block=self.block))
+        text = CharField()
+        rows = (
+            StatementAnswer.objects.filter(response=response, statement__block=self.block)
+            .annotate(code=F("statement__code"))
+            .values_list("code", Cast("level", text), Value("", output_field=text))
+            .union(
+                BlockAnswer.objects.filter(response=response, block=self.block)
+                .annotate(code=Value("", output_field=text))
+                .values_list("code", Cast("good_example", text), Cast("remarks", text)),
+                all=True,
+            )
+        )
+        for code, first, second in rows:
+            if code:
+                values[f"statement:{code}"] = first
+            else:
+                values[self.good_example_key], values[self.remarks_key] = first, second
         return values
 
     def write(self, response: Response, changes: Mapping[str, str]) -> None:
@@ -455,24 +470,6 @@ def _upsert(model, response: Response, item_field: str, values: dict, value_fiel
         )
     if cleared:
         model.objects.filter(response=response, **{f"{item_field}__in": cleared}).delete()
-
-
-def _levels(response: Response, *, block: BuildingBlock | None = None) -> dict[str, str]:
-    answers = StatementAnswer.objects.filter(response=response)
-    if block is not None:
-        answers = answers.filter(statement__block=block)
-    return {f"statement:{code}": str(level) for code, level in answers.values_list("statement__code", "level")}
-
-
-def _block_texts(response: Response, *, block: BuildingBlock | None = None) -> dict[str, str]:
-    answers = BlockAnswer.objects.filter(response=response)
-    if block is not None:
-        answers = answers.filter(block=block)
-    values = {}
-    for code, good_example, remarks in answers.values_list("block__code", "good_example", "remarks"):
-        values[f"block:{code}:good_example"] = good_example
-        values[f"block:{code}:remarks"] = remarks
-    return values
 
 
 def _focus_codes(response: Response) -> list[str]:

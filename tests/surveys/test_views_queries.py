@@ -14,7 +14,7 @@ from tests.factories import ResponseFactory, RoundFactory, answer_all, make_ques
 pytestmark = pytest.mark.django_db
 
 
-MAX_QUERIES = 16  # session and user, round, response, questionnaire (4, cold), answers (5), session save (3)
+MAX_QUERIES = 11  # session, user, response with its round, questionnaire (4, cold), answers (1), session save (3)
 
 
 def block_page_queries(client, user, statements: int, year: int, assert_max) -> int:
