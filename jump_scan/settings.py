@@ -4,6 +4,7 @@ Production sets at least SECRET_KEY, DEBUG=false, ALLOWED_HOSTS and DATABASE_URL
 the README's production section lists every variable.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -34,6 +35,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "surveys",
     "factsheets",
     "analysts",
@@ -49,8 +53,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "jump_scan.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it turns a refused sign-in into the lockout page (jump_scan/signin.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "jump_scan.urls"
@@ -79,12 +87,39 @@ AUTH_USER_MODEL = "surveys.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "jump_scan.signin.AccountFailureCapBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "jump_scan.signin.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sign-in protection (README "Sign-in protection"). Failed sign-ins are counted per username
+# and address together, never per address alone: a whole hospital signs in from one address.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env_int("SIGNIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("SIGNIN_COOLOFF_MINUTES", 15, minimum=1))
+AXES_RESET_ON_SUCCESS = True
+# A refused attempt during the cool-off does not restart it, so the page can say when it ends.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Every failure is logged per account; jump_scan.signin caps them per account per hour over all addresses.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# Axes trims this log per user in no defined order, which could drop the newest rows and undo the
+# cap; so it keeps everything, and `manage.py axes_reset_failure_logs --age 30` prunes by age.
+AXES_ACCESS_FAILURE_LOG_PER_USER_LIMIT = 10**9
+JUMP_SIGNIN_FAILURES_PER_HOUR = env_int("SIGNIN_FAILURES_PER_HOUR", 100, minimum=1)
+AXES_LOCKOUT_CALLABLE = "jump_scan.signin.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "jump_scan.signin.client_ip"
+# How many proxies we run in front of the app (nginx, a load balancer) that each append to X-Forwarded-For.
+# 0: the app is reached directly and REMOTE_ADDR is the client.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+# Two-factor sign-in for analysts (jump_scan/two_factor.py).
+OTP_TOTP_ISSUER = "JuMP-scan"
 
 # Sessions end after a period without activity; the draft answers are in the database,
 # so an expired session loses nothing.
