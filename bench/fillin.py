@@ -292,7 +292,8 @@ def main() -> int:
         run_phase(users, "get_page", 2, 0)  # warm up the workers
         print(
             f"gunicorn: {args.workers} workers × {args.threads} threads; {args.users} concurrent users, "
-            f"{args.seconds:.0f} s per phase, think time {args.think_ms:.0f} ms; {os.cpu_count()} CPU cores"
+            f"{args.seconds:.0f} s per phase, think time {args.think_ms:.0f} ms; {os.cpu_count()} CPU cores, "
+            f"load average before: {os.getloadavg()[0]:.1f} (other work on the machine skews the figures)"
         )
         p95_page = report("block page (GET)", run_phase(users, "get_page", args.seconds, args.think_ms), args.seconds)
         p95_save = report("autosave (POST)", run_phase(users, "autosave", args.seconds, args.think_ms), args.seconds)

@@ -204,3 +204,10 @@ def test_home_sends_a_contact_person_to_the_current_round(signed_in, response):
 def test_home_sends_an_analyst_to_the_analysts_workspace(client, ann):
     client.force_login(ann)
     assert client.get("/")["Location"] == "/analist/"
+
+
+def test_the_pages_switch_to_english(signed_in, response):
+    signed_in.post("/i18n/setlang/", {"language": "en", "next": BLOCK})
+    html = signed_in.get(BLOCK).content.decode()
+    assert '<html lang="en">' in html
+    assert "Save as draft" in html and "For every statement, choose the level" in html
