@@ -108,3 +108,21 @@ def test_it_refuses_a_submitted_response(client, alice, response):
     assert answer.status_code == 403
     assert answer.json()["error"] == "locked"
     assert "ingediend" in answer.json()["message"]
+
+
+@pytest.mark.parametrize(
+    "page, field, value",
+    [
+        ("profiel/", "region", "zeeland"),
+        ("speerpunten/", "focus_areas", "preventie"),
+        ("prioriteiten/", "rank-ict", "1"),
+        ("trots/", "pride_example", "Onze thuismonitoring"),
+    ],
+)
+def test_every_page_autosaves(client, alice, response, page, field, value):
+    client.force_login(alice)
+    data = form_data(client, url(page))
+    data[field] = value
+    answer = client.post(url(page + "autosave"), data)
+    assert answer.status_code == 200, answer.content
+    assert answer.json()["version"] == 2

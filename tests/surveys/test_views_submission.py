@@ -86,3 +86,11 @@ def test_an_analyst_reopens_and_the_institution_can_change_again(client, signed_
     data[statement_field(response, "LEI-01")] = 1
     client.post(BLOCK, data)
     assert levels(response)["LEI-01"] == 1
+
+
+def test_an_analyst_downloads_an_institutions_answers(client, ann, response):
+    complete(response)
+    client.force_login(ann)
+    download = client.get(url("instelling/ziekenhuis-aalst/antwoorden.pdf"))
+    assert download.status_code == 200
+    assert download["Content-Type"] == "application/pdf"
