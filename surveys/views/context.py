@@ -3,7 +3,10 @@
 from dataclasses import dataclass
 
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from surveys.access import ResponseAccess
 from surveys.services.sections import Section
@@ -26,6 +29,16 @@ class NavEntry:
     @property
     def complete(self) -> bool:
         return self.answered >= self.total
+
+    @property
+    def progress_html(self) -> str:
+        if self.optional:
+            return _("niet verplicht")
+        if self.complete:
+            return format_html(
+                '<span aria-hidden="true">✓</span><span class="visually-hidden">{}</span>', _("compleet")
+            )
+        return format_html('{}/{}<span class="visually-hidden"> {}</span>', self.answered, self.total, _("beantwoord"))
 
 
 def navigation(access: ResponseAccess, sections: list[Section], values: dict[str, str], current: Section | None):
@@ -51,8 +64,19 @@ def scan_context(
     done = sum(min(entry.answered, entry.total) for entry in nav)
     total = sum(entry.total for entry in nav)
     index = next((i for i, entry in enumerate(nav) if entry.current), None)
+    urls = {
+        "overview_url": scan_url(access, "overview"),
+        "summary_url": scan_url(access, "summary"),
+        "history_url": scan_url(access, "history"),
+        "pdf_url": scan_url(access, "pdf"),
+    }
+    # Rendered once here: the page shows the list twice (folded away on a phone, beside the form on a wide screen).
+    nav_html = render_to_string(
+        "surveys/partials/nav_list.html", {"nav": nav, "path": request.path, "can_edit": access.can_edit, **urls}
+    )
     return {
         "access": access,
+        "nav_html": nav_html,
         "scan_round": access.round,
         "response": access.response,
         "institution": access.response.institution,
@@ -64,8 +88,5 @@ def scan_context(
         "progress_done": done,
         "progress_total": total,
         "progress_percent": round(100 * done / total) if total else 100,
-        "overview_url": scan_url(access, "overview"),
-        "summary_url": scan_url(access, "summary"),
-        "history_url": scan_url(access, "history"),
-        "pdf_url": scan_url(access, "pdf"),
+        **urls,
     }
