@@ -23,6 +23,9 @@ def round_publish(*, round: Round, user: User) -> Snapshot:
     locked = Round.objects.select_for_update().get(pk=round.pk)
     if locked.status not in PUBLISHABLE:
         raise ValidationError(_("Sluit de ronde voordat u die publiceert."), code="round_not_closed")
+    # Published first (in this transaction), so the stored picture says so too.
+    locked.status = Round.Status.PUBLISHED
+    locked.save(update_fields=["status"])
     snapshot = Snapshot(
         round=locked,
         created_by=user,
@@ -32,8 +35,6 @@ def round_publish(*, round: Round, user: User) -> Snapshot:
     )
     snapshot.full_clean()
     snapshot.save()
-    locked.status = Round.Status.PUBLISHED
-    locked.save(update_fields=["status"])
     round.status = locked.status
     return snapshot
 
