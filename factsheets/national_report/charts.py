@@ -9,7 +9,7 @@ translated here (call inside `translation.override(language)`).
 from django.utils.translation import gettext as _
 
 from factsheets.aggregation import labels
-from factsheets.aggregation.pictures import NationalPicture, StatementInfo, Suppressed
+from factsheets.aggregation.pictures import NationalPicture, Suppressed
 from factsheets.charts import (
     BarChart,
     DeltaChart,
@@ -152,28 +152,21 @@ def _row(label: str, distribution) -> DistributionRow:
     )
 
 
-def statement(picture: NationalPicture, info: StatementInfo, *, language: str) -> DistributionChart:
-    """One statement's distribution over the four levels, this round above the previous one."""
-    figures = picture.national.statement(info.code)
-    rows = [_row(str(picture.round.year), figures.distribution)]
-    if figures.previous is not None:
-        rows.append(_row(str(picture.round.previous_year), figures.previous))
-    return DistributionChart(
-        title=labels.statement_text(info, language),
-        rows=tuple(rows),
-        level_labels=level_labels(),
-        show_legend=False,
-    )
-
-
-def block_statements(picture: NationalPicture, block: str, *, language: str) -> DistributionChart:
-    """Every statement of a block as one stacked bar (the dashboard's view of a block)."""
-    rows = tuple(
-        _row(info.code, picture.national.statement(info.code).distribution) for info in picture.statements_of(block)
-    )
+def block_statements(
+    picture: NationalPicture, block: str, *, language: str, with_previous: bool = False
+) -> DistributionChart:
+    """Every statement of a block as a stacked bar; with `with_previous`, last round's bar below each comparable one."""
+    rows = []
+    for info in picture.statements_of(block):
+        figures = picture.national.statement(info.code)
+        if with_previous and figures.previous is not None:
+            rows.append(_row(f"{info.code} · {picture.round.year}", figures.distribution))
+            rows.append(_row(str(picture.round.previous_year), figures.previous))
+        else:
+            rows.append(_row(info.code, figures.distribution))
     return DistributionChart(
         title=_("Verdeling over de niveaus: %(block)s") % {"block": labels.name(picture.block_info(block), language)},
-        rows=rows,
+        rows=tuple(rows),
         level_labels=level_labels(),
     )
 

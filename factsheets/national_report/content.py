@@ -29,7 +29,7 @@ from factsheets.national_report.selectors import DroppedInfo, ReportFacts
 from factsheets.national_report.tables import Table
 from surveys.models import Lineage
 
-QUOTES_PER_LEVEL = 3
+QUOTES_PER_LEVEL = 2
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,6 @@ class StatementView:
     text: str
     finding: str
     levels: list[Level]
-    figure: Figure
     lineage: str
     comparable_to: str | None
 
@@ -88,6 +87,7 @@ class BlockView:
     number: int
     name: str
     mean: str
+    figure: Figure
     statements: list[StatementView]
     quotes_3: list[Quote]
     quotes_4: list[Quote]
@@ -264,30 +264,41 @@ def block_view(
                         zip(labels.level_texts(statement, language), percentages, strict=True), start=1
                     )
                 ],
-                figure=Figure(
-                    charts.statement(picture, statement, language=language), language, f"chart-{statement.code}"
-                ),
                 lineage=str(Lineage(statement.lineage).label),
                 comparable_to=statement.comparable_to,
             )
         )
     quotes = picture.quotes_of(block)
+    fours = _pick([q for q in quotes if q.level == 4], quotes_per_level)
     mean = picture.national.block(block).mean
     return BlockView(
         code=block,
         number=info.position,
         name=labels.name(info, language),
         mean="–" if mean is None else fmt.decimal(mean),
+        figure=Figure(
+            charts.block_statements(picture, block, language=language, with_previous=True),
+            language,
+            f"chart-block-{block}",
+        ),
         statements=statements,
-        quotes_3=_pick([q for q in quotes if q.level == 3], quotes_per_level),
-        quotes_4=_pick([q for q in quotes if q.level == 4], quotes_per_level),
+        quotes_3=_pick([q for q in quotes if q.level == 3], quotes_per_level, shown=fours),
+        quotes_4=fours,
     )
 
 
-def _pick(quotes: list[Quote], limit: int | None) -> list[Quote]:
-    """A fixed, name-independent choice: ordered by a digest of the text, not by institution."""
-    ordered = sorted(quotes, key=lambda q: hashlib.sha256(q.text.encode()).hexdigest())
-    return ordered if limit is None else ordered[:limit]
+def _pick(quotes: list[Quote], limit: int | None, *, shown: list[Quote] = ()) -> list[Quote]:
+    """A fixed, name-independent choice: ordered by a digest of the text, not by institution.
+
+    A text given by several institutions (or already shown at level 4) is quoted once.
+    """
+    seen = {q.text for q in shown}
+    unique = []
+    for quote in sorted(quotes, key=lambda q: hashlib.sha256(q.text.encode()).hexdigest()):
+        if quote.text not in seen:
+            seen.add(quote.text)
+            unique.append(quote)
+    return unique if limit is None else unique[:limit]
 
 
 def structure(picture: NationalPicture, *, language: str) -> list[AppendixBlock]:

@@ -110,16 +110,16 @@ def group_description(*, sector: str | None, institution_type: str | None, regio
 
 
 def _block_panel(picture: NationalPicture, block: str, language: str) -> BlockPanel:
-    view = block_view(picture, block, language=language, quotes_per_level=None)
+    view = block_view(picture, block, language=language)
     return BlockPanel(
         code=block,
         name=view.name,
         mean=view.mean,
-        figure=Figure(charts.block_statements(picture, block, language=language), language, f"chart-block-{block}"),
+        figure=Figure(charts.block_statements(picture, block, language=language), language, view.figure.element_id),
         table=tables.statements(picture, block, language=language),
         statements=view.statements,
-        quotes_3=sorted(view.quotes_3, key=lambda q: q.institution),
-        quotes_4=sorted(view.quotes_4, key=lambda q: q.institution),
+        quotes_3=[q for q in picture.quotes_of(block) if q.level == 3],
+        quotes_4=[q for q in picture.quotes_of(block) if q.level == 4],
     )
 
 

@@ -156,6 +156,10 @@ def sectors(picture: NationalPicture, *, language: str = "nl") -> list[str]:
         elif o - h >= NOTABLE_DIFFERENCE:
             behind.append(labels.name(block, language))
     found = []
+    if len(ahead) == len(picture.blocks):
+        ahead = [_("alle bouwstenen")]
+    if len(behind) == len(picture.blocks):
+        behind = [_("alle bouwstenen")]
     if ahead:
         found.append(
             _("Ziekenhuizen zijn verder dan overige zorginstellingen op %(blocks)s.") % {"blocks": join_names(ahead)}

@@ -18,28 +18,27 @@ from factsheets.national_report.content import NationalReport, build_report
 from factsheets.national_report.selectors import ReportFacts, report_facts
 from factsheets.national_report.workbook import report_workbook
 from factsheets.pdf import PRINT_CSS, html_to_pdf
+from factsheets.render import PDF, XLSX, Rendered, output_filename
 
-PDF_MIMETYPE = "application/pdf"
-XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 REPORT_CSS = "css/national_report.css"
 
 
 def render_national_report_pdf(
     picture: NationalPicture, *, language: str = "nl", facts: ReportFacts | None = None
-) -> tuple[str, str, bytes]:
+) -> Rendered:
     report = build_report(picture, facts or report_facts(picture), language=language)
     with translation.override(language):
         html = national_report_html(report)
         filename = _filename(report, "pdf")
-    return filename, PDF_MIMETYPE, html_to_pdf(html, language=language, stylesheets=(PRINT_CSS, REPORT_CSS))
+    return filename, PDF, html_to_pdf(html, language=language, stylesheets=(PRINT_CSS, REPORT_CSS))
 
 
 def render_national_report_xlsx(
     picture: NationalPicture, *, language: str = "nl", facts: ReportFacts | None = None
-) -> tuple[str, str, bytes]:
+) -> Rendered:
     report = build_report(picture, facts or report_facts(picture), language=language)
     with translation.override(language):
-        return _filename(report, "xlsx"), XLSX_MIMETYPE, report_workbook(report)
+        return _filename(report, "xlsx"), XLSX, report_workbook(report)
 
 
 def national_report_html(report: NationalReport) -> str:
@@ -68,4 +67,4 @@ def source_note(picture: NationalPicture) -> str:
 
 
 def _filename(report: NationalReport, extension: str) -> str:
-    return _("jump-scan-%(year)s-landelijke-rapportage") % {"year": report.year} + f".{extension}"
+    return output_filename("jump-scan", str(report.year), _("landelijke-rapportage"), ext=extension)

@@ -123,14 +123,18 @@ def test_hospitals_and_others_in_the_pdf_equal_the_aggregation(rendered, pages):
 def test_statement_distributions_in_the_pdf_are_the_aggregations_percentages(rendered, pages):
     picture = rendered[0]
     text = flat(" ".join(pages))
-    for info in picture.statements:
-        figures = picture.national.statement(info.code)
-        start = text.index(f"{info.code} Stelling:")
-        levels = " ".join(
-            f"{level} {percent}% {sentence}"
-            for level, sentence, percent in zip(range(1, 5), info.levels, figures.distribution.percentages, strict=True)
-        )
-        assert levels in text[start : start + 400]
+    headings = [text.rindex(f"3.{b.position} {b.name} gemiddelde score") for b in picture.blocks]
+    ends = headings[1:] + [text.rindex("4 Kansen")]
+    for block, start, end in zip(picture.blocks, headings, ends, strict=True):
+        printed = re.findall(r"(\d+)% (Niveau \w+)", text[start:end])
+        expected = [
+            (str(percent), sentence)
+            for info in picture.statements_of(block.code)
+            for sentence, percent in zip(
+                info.levels, picture.national.statement(info.code).distribution.percentages, strict=True
+            )
+        ]
+        assert printed == expected, block.code
 
 
 def test_focus_collaboration_and_priorities_in_the_pdf_equal_the_aggregation(rendered, pages):
