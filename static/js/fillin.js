@@ -226,6 +226,10 @@
     }
   });
 
+  // After a refused save the list of errors at the top takes the focus, so it is read out first.
+  var errorSummary = document.getElementById("error-summary");
+  if (errorSummary) { errorSummary.focus(); }
+
   var draft = readDraft();
   if (draft) {
     if (answersOnly(draft.fields) === answersOnly(fields())) {

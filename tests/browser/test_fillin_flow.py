@@ -198,3 +198,22 @@ def test_typed_answers_survive_a_session_timeout(live_server, page, browser_cont
     expect(page.locator("fieldset.statement").first.locator("input[value='4']")).to_be_checked()
     wait_until_saved(page)
     assert list(StatementAnswer.objects.values_list("level", flat=True)) == [4]
+
+
+def test_leaving_with_unsaved_changes_asks_first(live_server, page, scan):
+    base = live_server.url
+    page.goto(f"{base}/accounts/login/")
+    sign_in(page, base)
+    page.goto(f"{base}/scan/{scan.year}/blok/financien/")
+    dialogs = []
+
+    def answer(dialog):
+        dialogs.append(dialog.type)
+        dialog.dismiss()  # stay on the page
+
+    page.on("dialog", answer)
+    page.locator("fieldset.statement").first.locator(".level-choice label").nth(1).click()
+    page.locator(".scan-nav a", has_text="Overzicht van de ronde").click(no_wait_after=True)
+    page.wait_for_timeout(300)
+    assert dialogs == ["beforeunload"]
+    assert page.url.endswith("/blok/financien/")
