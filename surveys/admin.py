@@ -20,6 +20,14 @@ from surveys.models import (
     StatementAnswer,
     User,
 )
+from surveys.privacy_actions import erase_personal_data, export_personal_data
+from surveys.services.accounts import (
+    rights_audit,
+    rights_audit_deletion,
+    rights_stored,
+    rights_stored_many,
+    user_delete_audited,
+)
 
 
 class AnalystAccessMixin:
@@ -53,12 +61,35 @@ class UserAdmin(AnalystAccessMixin, BaseUserAdmin):
     autocomplete_fields = ["institution"]
     fieldsets = BaseUserAdmin.fieldsets + ((_("JuMP-scan"), {"fields": ["role", "institution", "job_title"]}),)
     add_fieldsets = BaseUserAdmin.add_fieldsets + ((_("JuMP-scan"), {"fields": ["role", "institution", "email"]}),)
+    actions = [export_personal_data, erase_personal_data]
 
     def get_readonly_fields(self, request, obj=None):
         # Analysts look after contact persons; only an administrator hands out rights.
         if request.user.is_superuser:
             return super().get_readonly_fields(request, obj)
         return ["role", "is_staff", "is_superuser", "groups", "user_permissions"]
+
+    def has_personal_data_permission(self, request) -> bool:
+        # AVG requests (export, erasure) are handled by the association's analysts.
+        return self._is_analyst(request)
+
+    # Every change of rights is audited (surveys.services.accounts). Groups and permissions are
+    # saved in save_related, after the user: the rights as stored before are taken in save_model
+    # and compared once everything is saved.
+    def save_model(self, request, obj, form, change):
+        form.rights_before = rights_stored(obj) if change else None
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        rights_audit(user=form.instance, actor=request.user, before=form.rights_before)
+
+    def delete_model(self, request, obj):
+        user_delete_audited(user=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for user in queryset:
+            user_delete_audited(user=user, actor=request.user)
 
 
 class MemberInline(AnalystAccessMixin, admin.TabularInline):
@@ -75,6 +106,20 @@ class InstitutionAdmin(AnalystAccessMixin, admin.ModelAdmin):
     search_fields = ["name", "code"]
     prepopulated_fields = {"code": ["name"]}
     inlines = [MemberInline]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not User:
+            return super().save_formset(request, form, formset, change)
+        # Members are added, (de)activated and removed here too: audited as in the user admin.
+        before = rights_stored_many(member_form.instance for member_form in formset.initial_forms)
+        for member_form in formset.deleted_forms:
+            member = member_form.instance
+            rights_audit_deletion(user=member, actor=request.user, before=before[member.pk])
+        super().save_formset(request, form, formset, change)
+        for user in formset.new_objects:
+            rights_audit(user=user, actor=request.user, before=None)
+        for user, _fields in formset.changed_objects:
+            rights_audit(user=user, actor=request.user, before=before[user.pk])
 
 
 class BuildingBlockInline(AnalystAccessMixin, admin.TabularInline):
