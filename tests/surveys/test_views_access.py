@@ -123,3 +123,12 @@ def test_a_round_in_preparation_is_invisible_to_institutions(client, alice, open
 def test_an_unknown_block_is_not_found(client, alice, response):
     client.force_login(alice)
     assert client.get(url("blok/bestaat-niet/")).status_code == 404
+
+
+@pytest.mark.parametrize("path", ["", "overzicht/", "geschiedenis/", "profiel/", "samenwerking/", "prioriteiten/"])
+def test_an_analyst_sees_every_page_of_an_institution_read_only(client, ann, response, path):
+    client.force_login(ann)
+    page = client.get(url(f"instelling/ziekenhuis-aalst/{path}"))
+    assert page.status_code == 200
+    assert "Weergave voor analisten" in page.content.decode()
+    assert "Opslaan als concept" not in page.content.decode()
