@@ -45,6 +45,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "jump_scan.request_id.RequestIdMiddleware",
+    # A database error raised by a view becomes a 503 asking to retry (jump_scan/database_errors.py).
+    "jump_scan.database_errors.DatabaseErrorMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

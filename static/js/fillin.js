@@ -143,6 +143,7 @@
       showError(lines.join(" "));
       return;
     }
+    if (response.status === 503) { schedule(RETRY_MS); }  // the database was briefly away: try again by itself
     setStatus(message("unsaved"), "error");
     showError(data.message || message("failed"));
   }
