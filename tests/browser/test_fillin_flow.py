@@ -92,6 +92,8 @@ def test_a_contact_person_fills_in_the_whole_scan(live_server, page, scan, axe_c
     page.set_viewport_size({"width": 390, "height": 844})
     axe_check(page, "block page (phone)")
     screenshot(page, "block-phone")
+    page.set_viewport_size({"width": 1920, "height": 1080})  # a projector in a board meeting
+    screenshot(page, "block-projector")
     page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_role("button", name="Opslaan en verder").click()
 
