@@ -1,6 +1,6 @@
 from django.urls import path
 
-from analysts.views import dashboard, data, home, invitations, monitor, report, rounds
+from analysts.views import audit, dashboard, data, home, invitations, monitor, report, rounds
 
 app_name = "analysts"
 
@@ -50,4 +50,5 @@ urlpatterns = [
     path("data/export/", data.data_export, name="data_export"),
     path("data/instellingen/", data.institutions_download, name="data_institutions"),
     path("data/import/", data.data_import, name="data_import"),
+    path("audit/", audit.audit_trail_view, name="audit"),
 ]
