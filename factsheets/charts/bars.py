@@ -35,7 +35,8 @@ class BarChart:
     ``series`` hold one value per category; ``spread`` (optional) one ``Spread`` or None
     per category. ``band_label``/``median_label`` name the band and the tick in the
     legend and the text alternative; ``missing_label`` is printed where a value is None
-    (a comparison withheld, no previous round).
+    (a comparison withheld, no previous round). ``show_legend=False`` leaves the legend to
+    the page (a caption under each of eight block charts instead of eight legends).
     """
 
     title: str
@@ -49,6 +50,7 @@ class BarChart:
     ticks: tuple[float, ...] = (1, 2, 3, 4)
     decimals: int = 1
     axis_label: str = ""
+    show_legend: bool = True
 
     def __post_init__(self) -> None:
         for name in ("categories", "series", "spread", "ticks", "scale"):
@@ -152,7 +154,7 @@ class BarChart:
 
     @property
     def _needs_legend(self) -> bool:
-        return (len(self.series) > 1 and not self._rows_are_series) or self._has_spread
+        return self.show_legend and ((len(self.series) > 1 and not self._rows_are_series) or self._has_spread)
 
     def _legend(self, svg: Svg, styles: list[SeriesStyle], x: float) -> float:
         items = []

@@ -73,6 +73,7 @@ class DistributionChart:
     missing_label: str = "–"
     show_legend: bool = True
     label_marker: bool = True
+    show_values: bool = True
     palette: Literal["levels", "ranks"] = "levels"
 
     def __post_init__(self) -> None:
@@ -152,7 +153,7 @@ class DistributionChart:
                 gap = SEGMENT_GAP if x + width < x0 + bar_width - 0.5 else 0
                 segments[level].append(rect_d(x, y, width - gap, BAR))
                 label = fmt.percent(share)
-                if share > 0 and text_width(label, FONT_SIZE - 0.5) + 6 <= width - gap:
+                if self.show_values and share > 0 and text_width(label, FONT_SIZE - 0.5) + 6 <= width - gap:
                     colour = text_colour_on(colours[level])
                     svg.text(
                         x + (width - gap) / 2,

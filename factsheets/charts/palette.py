@@ -10,6 +10,7 @@ reads in greyscale too. Every value is also printed as text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from .svg import INK
@@ -83,6 +84,7 @@ def _spread(colours: tuple[str, ...], count: int) -> list[str]:
     return [colours[round(i * last / (count - 1))] for i in range(count)]
 
 
+@lru_cache(maxsize=256)
 def contrast_ratio(first: str, second: str) -> float:
     """WCAG 2 contrast ratio between two #rrggbb colours."""
     lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)

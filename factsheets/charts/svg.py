@@ -144,10 +144,12 @@ class Svg:
         digest = hashlib.sha1(f"{self.title}\x00{self.desc}\x00{body}".encode()).hexdigest()[:10]
         ident = f"{id_prefix}chart-{digest}"
         width, height = num(self.width), num(self.height)
+        # stroke-width="0" by default: nothing is stroked unless a path asks (with its own width),
+        # which also spares WeasyPrint the stroke set-up for every label.
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
             f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="{ident}-t {ident}-d" '
-            f'font-family="{FONT_FAMILY}" font-size="{num(self.font_size)}" fill="{INK}">'
+            f'font-family="{FONT_FAMILY}" font-size="{num(self.font_size)}" fill="{INK}" stroke-width="0">'
             f'<title id="{ident}-t">{escape(self.title, quote=False)}</title>'
             f'<desc id="{ident}-d">{escape(self.desc, quote=False)}</desc>'
             f"{body}</svg>"

@@ -433,3 +433,24 @@ def test_the_web_container_holds_the_figure_as_data_not_script():
     assert "<svg" in html  # the fallback without JavaScript
     payload = html.split('type="application/json">', 1)[1].removesuffix("</script>")
     assert json.loads(payload)["layout"]["separators"] == ",."
+
+
+def test_a_bar_can_leave_its_values_and_legend_to_the_page():
+    bar = DistributionChart(
+        title="t", rows=(DistributionRow("", (0.5, 0.5)),), level_labels=("1", "2"), show_values=False
+    )
+    root = parse(bar.to_svg())
+    assert [t.text for t in root.iter(f"{SVG}text")] == ["1", "2"]  # the legend only
+    assert "1 50%, 2 50%" in bar.alt_text()
+    block = BarChart(
+        title="b",
+        categories=("Leiderschap",),
+        series=(Series("Uw instelling", (2.8,), "own"),),
+        spread=(Spread(2.1, 2.5, 2.9),),
+        band_label="Middelste helft",
+        median_label="Mediaan",
+        show_legend=False,
+    )
+    texts = [t.text for t in parse(block.to_svg()).iter(f"{SVG}text")]
+    assert "Middelste helft" not in texts and "2,8" in texts
+    assert "Middelste helft 2,1–2,9" in block.alt_text()
