@@ -3,6 +3,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from factsheets.batch_models import FactsheetBatch  # noqa: F401 - registered with this app
+
 
 class Snapshot(models.Model):
     """The figures of a round as published: what every later output of that round shows.

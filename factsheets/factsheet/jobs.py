@@ -1,0 +1,136 @@
+"""The factsheets of a round as background jobs: start a batch, render a share of it, finish it.
+
+A batch is split into chunks, one job each (factsheets/tasks.py), so every extra
+`db_worker` process takes a share of the work. Each rendered PDF goes to the default
+storage under the batch's folder; each job reports every institution in one short
+locked update, and the job that reports the last one packs the zip.
+"""
+
+import logging
+import tempfile
+from pathlib import Path
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from factsheets.aggregation import FiguresUnavailable, institution_picture
+from factsheets.batch_models import FactsheetBatch
+from factsheets.factsheet.batch import write_zip, zip_name
+from factsheets.factsheet.render import render_factsheet_pdf
+from surveys.models import Institution, Response, Round, User
+
+logger = logging.getLogger(__name__)
+
+CHUNK_SIZE = 8
+
+
+def batch_folder(batch: FactsheetBatch) -> str:
+    return f"factsheets/batches/{batch.pk}"
+
+
+def batch_institutions(round: Round) -> list[int]:
+    """The institutions with a submitted scan in the round, in name order."""
+    return list(
+        Response.objects.filter(round=round, status=Response.Status.SUBMITTED)
+        .order_by("institution__name", "institution_id")
+        .values_list("institution_id", flat=True)
+    )
+
+
+def batch_start(*, round: Round, user: User) -> FactsheetBatch:
+    """Queue the factsheets of every submitted institution of a published round."""
+    from factsheets.tasks import render_factsheet_chunk
+
+    if not user.is_analyst:
+        raise PermissionDenied
+    if round.status != Round.Status.PUBLISHED:
+        raise ValidationError(_("Publiceer de ronde voordat u de factsheets maakt."), code="round_not_published")
+    institutions = batch_institutions(round)
+    batch = FactsheetBatch(round=round, created_by=user, total=len(institutions), status=FactsheetBatch.Status.RUNNING)
+    batch.full_clean()
+    batch.save()
+    if not institutions:
+        batch_finish(batch_id=batch.pk)
+        return batch
+    # Enqueue after the commit, so a worker never looks for a batch it cannot see yet.
+    for start in range(0, len(institutions), CHUNK_SIZE):
+        chunk = institutions[start : start + CHUNK_SIZE]
+        transaction.on_commit(lambda chunk=chunk: render_factsheet_chunk.enqueue(batch.pk, chunk))
+    return batch
+
+
+def render_chunk(*, batch_id: int, institution_ids: list[int]) -> None:
+    """Render these institutions' factsheets into the batch folder, reporting each one."""
+    batch = FactsheetBatch.objects.select_related("round").get(pk=batch_id)
+    institutions = Institution.objects.in_bulk(institution_ids)
+    for institution_id in institution_ids:
+        institution = institutions.get(institution_id)
+        try:
+            if institution is None:
+                raise FiguresUnavailable(str(institution_id))
+            filename, _mimetype, content = render_factsheet_pdf(institution_picture(batch.round, institution))
+            path = f"{batch_folder(batch)}/{filename}"
+            if default_storage.exists(path):
+                default_storage.delete(path)
+            default_storage.save(path, ContentFile(content, name=filename))
+            failure = None
+        except Exception as error:  # one institution's failure must not stop the batch
+            logger.exception("Factsheet of institution %s in batch %s failed", institution_id, batch_id)
+            failure = {
+                "code": institution.code if institution else str(institution_id),
+                "name": institution.name if institution else "",
+                "error": f"{type(error).__name__}: {error}",
+            }
+        if _report(batch_id, failure):
+            batch_finish(batch_id=batch_id)
+
+
+@transaction.atomic
+def _report(batch_id: int, failure: dict | None) -> bool:
+    """Count one factsheet; True for the report that completes the batch (exactly one)."""
+    batch = FactsheetBatch.objects.select_for_update().get(pk=batch_id)
+    if failure is None:
+        batch.done += 1
+    else:
+        batch.failures = [*batch.failures, failure]
+    batch.save(update_fields=["done", "failures"])
+    return batch.processed == batch.total
+
+
+def batch_finish(*, batch_id: int) -> FactsheetBatch:
+    """Pack the rendered factsheets into the batch's zip and mark it done (failed when none came out)."""
+    batch = FactsheetBatch.objects.select_related("round").get(pk=batch_id)
+    folder = batch_folder(batch)
+    names = sorted(name for name in _listdir(folder) if name.endswith(".pdf"))
+    try:
+        if names:
+            with tempfile.TemporaryDirectory() as scratch:
+                files = []
+                for name in names:
+                    local = Path(scratch) / name
+                    with default_storage.open(f"{folder}/{name}", "rb") as stored:
+                        local.write_bytes(stored.read())
+                    files.append(local)
+                archive = write_zip(Path(scratch) / zip_name(batch.round), files)
+                with archive.open("rb") as handle:
+                    batch.archive.save(f"{batch.pk}/{archive.name}", File(handle), save=False)
+        batch.status = FactsheetBatch.Status.DONE if names or not batch.total else FactsheetBatch.Status.FAILED
+    except Exception as error:
+        logger.exception("Packing batch %s failed", batch_id)
+        batch.status = FactsheetBatch.Status.FAILED
+        batch.error = f"{type(error).__name__}: {error}"
+    batch.finished_at = timezone.now()
+    batch.save(update_fields=["archive", "status", "error", "finished_at"])
+    return batch
+
+
+def _listdir(folder: str) -> list[str]:
+    try:
+        return default_storage.listdir(folder)[1]
+    except FileNotFoundError:
+        return []
