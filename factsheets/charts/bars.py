@@ -249,6 +249,8 @@ class BarChart:
                     "line": {"width": 0},
                 }
             )
+            if len(shapes) == 1 and self.band_label:
+                shapes[0].update(showlegend=True, name=plotly_text(self.band_label))
             xs.append(spread.median)
             ys.append(plotly_text(label))
             hover.append(plotly_text(self._spread_text(fmt, spread)))

@@ -75,10 +75,11 @@ def plotly_text(value: str) -> str:
     """A label as plotly.js shows it literally.
 
     plotly.js reads a small HTML subset in every text (``<b>``, ``<br>``, ``<a href>``),
-    so a label typed as ``<a href=…>`` would become a link. Escaping turns it back into
-    plain text: plotly.js decodes ``&lt;``/``&amp;`` entities when drawing.
+    so a label typed as ``<a href=…>`` would become a link. Escaping ``<``, ``>`` and ``&``
+    turns it back into plain text (plotly.js decodes those entities when drawing; it would
+    print ``&quot;`` as is, and without ``<`` a quote cannot open anything).
     """
-    return html.escape(value, quote=True)
+    return html.escape(value, quote=False)
 
 
 def plotly_frame(*, fmt: NumberFormat, height: float, title: str, margin_left: float = 10) -> dict[str, Any]:
