@@ -193,6 +193,8 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # WeasyPrint logs every layout step at INFO: a line per page of every PDF.
         "weasyprint.progress": {"level": "WARNING"},
+        # axes announces itself at INFO on every start, management commands included.
+        "axes.apps": {"level": "WARNING"},
     },
 }
 

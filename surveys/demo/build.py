@@ -19,6 +19,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 
+from factsheets.models import Snapshot
+from factsheets.services import round_publish
 from surveys.demo import calibration
 from surveys.demo.dataset import ROUNDS, plan_dataset
 from surveys.demo.institutions import INSTITUTIONS
@@ -51,6 +53,7 @@ def seed_demo(*, stdout: TextIO | None = None) -> SeedSummary:
         rounds = _ensure_rounds(versions)
         plan = plan_dataset({code: _shape(version) for code, version in versions.items()})
         created = _write_responses(plan, rounds, institutions, _submitters(institutions, logins), logins)
+        _publish_snapshots(rounds, logins)
     counts = {
         year: {
             status: Response.objects.filter(round=rounds[year], status=status).count()
@@ -65,6 +68,15 @@ def seed_demo(*, stdout: TextIO | None = None) -> SeedSummary:
         created_contacts=created_contacts,
         seconds=time.perf_counter() - started,
     )
+
+
+def _publish_snapshots(rounds: dict[int, Round], logins: dict[str, User]) -> None:
+    """Freeze the published demo rounds as an analyst would, so outputs show published figures."""
+    analyst = next(user for user in logins.values() if user.role == User.Role.ANALYST)
+    for year in sorted(rounds):
+        scan_round = rounds[year]
+        if scan_round.status == Round.Status.PUBLISHED and not Snapshot.objects.filter(round=scan_round).exists():
+            round_publish(round=scan_round, user=analyst)
 
 
 def _ensure_questionnaires(stdout: TextIO) -> None:

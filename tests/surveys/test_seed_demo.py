@@ -20,6 +20,7 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
 from django.core.management import call_command
 from django.db import transaction
+from django.test import RequestFactory
 
 from surveys.demo import DEMO_LOGINS, calibration
 from surveys.demo.dataset import plan_dataset
@@ -294,7 +295,7 @@ def test_the_open_round_has_a_partly_filled_draft_for_the_respondent_login(demo)
 
 def test_the_demo_logins_sign_in_with_their_documented_passwords(demo):
     for login in DEMO_LOGINS:
-        user = authenticate(username=login.username, password=login.password)
+        user = authenticate(RequestFactory().post("/accounts/login/"), username=login.username, password=login.password)
         assert user is not None, login.username
         assert user.email == user.username
         validate_password(login.password, user)
