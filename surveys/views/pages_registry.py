@@ -1,7 +1,9 @@
 """Which section, form, template and URL belong to each page of the scan."""
 
+import functools
+
 from django.http import Http404
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 
 from surveys.access import ResponseAccess
 from surveys.forms import BlockForm, CollaborationForm, FocusForm, PrideForm, PriorityForm, ProfileForm
@@ -49,10 +51,19 @@ def template_name(section: Section) -> str:
 
 def scan_url(access: ResponseAccess, name: str, **kwargs: str) -> str:
     """The URL of page `name` of this response: the institution's own, or the analyst's read-only twin."""
-    if access.as_analyst:
-        kwargs = {"institution_code": access.response.institution.code, **kwargs}
-        return reverse(f"analyst_{name}", kwargs={"year": access.round.year, **kwargs})
-    return reverse(f"scan_{name}", kwargs={"year": access.round.year, **kwargs})
+    code = access.response.institution.code if access.as_analyst else None
+    return _reverse(get_script_prefix(), name, access.round.year, code, kwargs.get("block_code"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _reverse(prefix: str, name: str, year: int, institution_code: str | None, block_code: str | None) -> str:
+    # A page links to every other page of the scan; reversing them all on every request showed up in profiles.
+    kwargs = {"year": year}
+    if block_code is not None:
+        kwargs["block_code"] = block_code
+    if institution_code is not None:
+        return reverse(f"analyst_{name}", kwargs={**kwargs, "institution_code": institution_code})
+    return reverse(f"scan_{name}", kwargs=kwargs)
 
 
 def section_url(access: ResponseAccess, section: Section, suffix: str = "") -> str:
