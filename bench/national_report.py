@@ -7,9 +7,13 @@ Runs against its own SQLite database, migrated and filled with the demo data set
                                               [--runs 3] [--out /tmp/bench-national-report.pdf]
 
 Each run times the whole path an analyst's download takes: the national picture
-(`national_picture`, computed, as the demo round has no snapshot), the report's view
-model, the HTML and WeasyPrint. The first, cold run (fonts, stylesheets, templates) is
-reported apart. Prints the medians, pages and size; exits 1 when the PDF misses the target.
+(`national_picture`: the published round's snapshot, which the bench takes once with
+`round_publish` when the demo round has none), the report's view model, the HTML and
+WeasyPrint. The first, cold run (fonts, stylesheets, templates) is reported apart, and
+so is the time of computing the picture afresh (an unpublished round). Wall time is the
+target; CPU time is printed beside it because on a shared, busy machine wall time
+mostly measures the other processes. Prints the medians, pages and size; exits 1 when
+the PDF misses the target.
 """
 
 import argparse
@@ -41,6 +45,15 @@ def setup(database: str) -> None:
         call_command("seed_demo", stdout=io.StringIO())
 
 
+def publish_once(scan_round) -> None:
+    from factsheets.services import latest_snapshot, round_publish
+    from surveys.models import Round, User
+
+    if scan_round.status == Round.Status.PUBLISHED and latest_snapshot(scan_round) is None:
+        analyst = User.objects.filter(role=User.Role.ANALYST).first()
+        round_publish(round=scan_round, user=analyst)
+
+
 def run(year: int, runs: int, out: Path) -> int:
     from pypdf import PdfReader
 
@@ -49,6 +62,10 @@ def run(year: int, runs: int, out: Path) -> int:
     from surveys.models import Round
 
     scan_round = Round.objects.get(year=year)
+    started = time.perf_counter()
+    national_picture(scan_round)
+    computed = time.perf_counter() - started
+    publish_once(scan_round)
 
     def pdf() -> bytes:
         return render_national_report_pdf(national_picture(scan_round))[2]
@@ -59,11 +76,12 @@ def run(year: int, runs: int, out: Path) -> int:
     started = time.perf_counter()
     content = pdf()
     cold = time.perf_counter() - started
-    timings, xlsx_timings = [], []
+    timings, cpu, xlsx_timings = [], [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         content = pdf()
         timings.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
         started = time.perf_counter()
         workbook = xlsx()
         xlsx_timings.append(time.perf_counter() - started)
@@ -71,7 +89,11 @@ def run(year: int, runs: int, out: Path) -> int:
     pages = len(PdfReader(io.BytesIO(content)).pages)
     median = statistics.median(timings)
     print(f"national report {year}: {pages} pages, {len(content) / 1024:.0f} KiB → {out}")
-    print(f"PDF  cold {cold:.2f} s; median of {runs}: {median:.2f} s (runs: {', '.join(f'{t:.2f}' for t in timings)})")
+    print(f"picture computed afresh (unpublished round): {computed:.2f} s; published: read from its snapshot")
+    each = ", ".join(f"{t:.2f}" for t in timings)
+    print(f"PDF  cold {cold:.2f} s; median of {runs}: {median:.2f} s wall (runs: {each})")
+    load = f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    print(f"PDF  median CPU time: {statistics.median(cpu):.2f} s; {load}")
     print(f"XLSX median of {runs}: {statistics.median(xlsx_timings):.2f} s ({len(workbook) / 1024:.0f} KiB)")
     if median > TARGET_SECONDS:
         print(f"FAIL: the PDF takes {median:.2f} s, the target is {TARGET_SECONDS:.1f} s")

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from analysts.access import analyst_required
 from factsheets.aggregation import national_picture
+from factsheets.national_report.content import NothingToReport
 from factsheets.national_report.render import render_national_report_pdf, render_national_report_xlsx
 from surveys.models import Round
 
@@ -21,7 +22,10 @@ def national_report(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
         raise Http404
     scan_round = get_object_or_404(Round, year=year)
     language = (get_language() or "nl").split("-")[0]
-    filename, mimetype, content = renderer(national_picture(scan_round), language=language)
+    try:
+        filename, mimetype, content = renderer(national_picture(scan_round), language=language)
+    except NothingToReport as empty:
+        raise Http404("Deze ronde heeft nog geen ingediende scans.") from empty
     response = HttpResponse(content, content_type=mimetype)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -32,6 +32,10 @@ from surveys.models import Lineage
 QUOTES_PER_LEVEL = 2
 
 
+class NothingToReport(ValueError):
+    """The round has no submitted scan yet, so there is no national picture to report."""
+
+
 @dataclass(frozen=True)
 class Figure:
     """A chart with the language it is drawn in; templates call `img` (PDF) or the dashboard `web`."""
@@ -136,6 +140,8 @@ class NationalReport:
 
 
 def build_report(picture: NationalPicture, facts: ReportFacts, *, language: str = "nl") -> NationalReport:
+    if picture.national.n == 0:
+        raise NothingToReport(f"Round {picture.round.year} has no submitted scan.")
     with translation.override(language):
         return NationalReport(
             picture=picture,

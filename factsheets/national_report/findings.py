@@ -61,7 +61,10 @@ def response(picture: NationalPicture, *, language: str = "nl") -> list[str]:
         + (
             _(": %(hospitals)s ziekenhuizen en %(other)s overige zorginstellingen.")
             % {"hospitals": sectors["hospitals"].submitted, "other": sectors["other"].submitted}
-            if "hospitals" in sectors and "other" in sectors
+            if "hospitals" in sectors
+            and "other" in sectors
+            and sectors["hospitals"].submitted
+            and sectors["other"].submitted
             else "."
         )
     ]

@@ -5,6 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from surveys.models import Round
+from tests.factsheets.builders import make_round
 from tests.factsheets.national_scan import NOT_CONSENTED_QUOTE, build_scan
 
 DASHBOARD = reverse("analysts:dashboard")
@@ -125,3 +127,13 @@ def test_the_report_downloads_as_pdf_and_xlsx(analyst_client, scan):
     assert 'filename="jump-scan-2021-landelijke-rapportage.pdf"' in pdf["Content-Disposition"]
     assert xlsx.content.startswith(b"PK")
     assert analyst_client.get(report_url(2021, "docx")).status_code == 404
+
+
+def test_a_round_without_submitted_scans_says_so_and_has_no_report(analyst_client, scan):
+    make_round(2022, previous=scan.round_2021, lineage="same", status=Round.Status.OPEN)
+
+    page = analyst_client.get(DASHBOARD, {"jaar": 2022}).content.decode()
+
+    assert "In deze ronde is nog geen scan ingediend." in page
+    assert report_url(2022, "pdf") not in page
+    assert analyst_client.get(report_url(2022, "pdf")).status_code == 404

@@ -12,6 +12,7 @@ from factsheets.aggregation import labels, national_picture
 from factsheets.charts import NumberFormat
 from factsheets.national_report import findings
 from factsheets.national_report.render import render_national_report_pdf, render_national_report_xlsx
+from tests.factsheets.builders import make_round
 from tests.factsheets.national_scan import NOT_CONSENTED_PRIDE, NOT_CONSENTED_QUOTE, build_scan
 
 FMT = NumberFormat("nl")
@@ -226,6 +227,7 @@ def test_a_share_close_to_a_common_fraction_is_said_in_words():
 
 def test_the_command_writes_the_format_of_the_files_extension(db, tmp_path):
     scan = build_scan()
+    make_round(2022, previous=scan.round_2021, lineage="same")
     pdf, xlsx = tmp_path / "rapport.pdf", tmp_path / "rapport.xlsx"
     call_command("national_report", "--round", str(scan.round_2021.year), "--out", str(pdf))
     call_command("national_report", "--round", str(scan.round_2021.year), "--out", str(xlsx))
@@ -233,5 +235,7 @@ def test_the_command_writes_the_format_of_the_files_extension(db, tmp_path):
     assert xlsx.read_bytes().startswith(b"PK")
     with pytest.raises(CommandError, match=r"\.pdf of \.xlsx"):
         call_command("national_report", "--round", "2021", "--out", str(tmp_path / "rapport.docx"))
+    with pytest.raises(CommandError, match="nog geen ingediende scans"):
+        call_command("national_report", "--round", "2022", "--out", str(pdf))
     with pytest.raises(CommandError, match="1999"):
         call_command("national_report", "--round", "1999", "--out", str(pdf))

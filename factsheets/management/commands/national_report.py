@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from factsheets.aggregation import national_picture
+from factsheets.national_report.content import NothingToReport
 from factsheets.national_report.render import render_national_report_pdf, render_national_report_xlsx
 from surveys.models import Round
 
@@ -27,6 +28,9 @@ class Command(BaseCommand):
         scan_round = Round.objects.filter(year=options["round"]).first()
         if scan_round is None:
             raise CommandError(f"Ronde {options['round']} bestaat niet.")
-        _filename, _mimetype, content = renderer(national_picture(scan_round), language=options["language"])
+        try:
+            _filename, _mimetype, content = renderer(national_picture(scan_round), language=options["language"])
+        except NothingToReport as empty:
+            raise CommandError(f"Ronde {scan_round.year} heeft nog geen ingediende scans.") from empty
         out.write_bytes(content)
         self.stdout.write(f"{out} ({len(content):,} bytes)")
