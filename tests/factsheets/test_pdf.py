@@ -11,7 +11,7 @@ from django.template import engines
 from pypdf import PdfReader
 
 from factsheets import pdf_svg_text
-from factsheets.charts import DistributionChart, DistributionRow, chart_img
+from factsheets.charts import DistributionChart, DistributionRow, chart_img, svg_data_uri
 from factsheets.pdf import (
     STATIC_ORIGIN,
     RefusedURL,
@@ -127,6 +127,19 @@ def test_a_document_pointing_outside_fetches_nothing(no_network_or_files, caplog
     refused = [record.getMessage() for record in caplog.records if record.name == "factsheets.pdf"]
     assert any("file:///etc/passwd" in message for message in refused)
     assert any("http://127.0.0.1:9/evil.css" in message for message in refused)
+
+
+def test_an_svg_image_cannot_reach_outside_either(no_network_or_files, caplog):
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">'
+        '<image href="file:///etc/passwd" width="5" height="5"/><image xlink:href="http://example.com/a.png"/>'
+        '<style>@import url("https://example.com/x.css");</style></svg>'
+    )
+    html = f'<html lang="nl"><body><p>Tekst</p><img alt="x" src="{svg_data_uri(svg)}"></body></html>'
+    assert read(html_to_pdf(html)).pages
+    assert no_network_or_files == []
+    refused = " ".join(r.getMessage() for r in caplog.records if r.name == "factsheets.pdf")
+    assert "file:///etc/passwd" in refused and "http://example.com/a.png" in refused
 
 
 def test_in_strict_mode_a_refused_resource_stops_the_rendering(no_network_or_files):
