@@ -60,9 +60,11 @@ def institution_figures(
     figures = []
     names, ids = c.responses["name"].to_numpy(), c.responses["response_id"].to_numpy()
     order = sorted(rows.tolist(), key=lambda row: (str(names[row]), int(ids[row])))
+    infos = c.responses.to_dict("records")
+    cells = c.cells[["type", "region", "sector"]].to_dict("records")
+    previous_blocks = {code: b for b, code in enumerate(p.version.block_codes)} if p is not None else {}
     for row in order:
-        info = c.responses.iloc[row]
-        cell = c.cells.iloc[row]
+        info, cell = infos[row], cells[row]
         before = before_row.get(row)
         scores = c.scores[row]
         own_scores = {code: _float(scores[b]) for b, code in enumerate(blocks)}
@@ -82,7 +84,7 @@ def institution_figures(
                     _own_score(
                         code,
                         own_scores[code],
-                        _previous_block(p, before, code),
+                        _cell(p.scores if p is not None else None, before, previous_blocks.get(code)),
                         _cell(comparable, row, b),
                         _cell(computation.comparable_previous, before, b),
                     )
@@ -129,13 +131,6 @@ def institution_figures(
     return figures
 
 
-def _previous_block(p, before: int | None, code: str) -> float | None:
-    """The previous round's score on the block with the same code (None when there was none)."""
-    if p is None or before is None or code not in p.version.block_codes:
-        return None
-    return _float(p.scores[before, p.version.block_codes.index(code)])
-
-
 def _own_score(key, score, previous_score, comparable, comparable_previous) -> OwnScore:
     return OwnScore(
         key=key,
@@ -170,8 +165,8 @@ def _open_answers(frame: pd.DataFrame, rows: set[int]) -> dict[int, dict[int, tu
     return found
 
 
-def _cell(matrix: np.ndarray | None, row: int | None, column: int) -> float | None:
-    if matrix is None or row is None:
+def _cell(matrix: np.ndarray | None, row: int | None, column: int | None) -> float | None:
+    if matrix is None or row is None or column is None:
         return None
     return _float(matrix[row, column])
 

@@ -14,16 +14,27 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
+_PLAIN = (type(None), bool, int, float, str)
+
+
 def to_jsonable(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, list | tuple):
-        return [to_jsonable(item) for item in value]
-    if isinstance(value, dict):
-        return {str(key): to_jsonable(item) for key, item in value.items()}
-    if value is None or isinstance(value, bool | int | float | str):
+    kind = type(value)
+    if kind in _PLAIN:
         return value
-    raise TypeError(f"{type(value).__name__} is not part of a picture: convert it to a plain value first")
+    names = _names(kind)
+    if names is not None:
+        return {name: to_jsonable(getattr(value, name)) for name in names}
+    if kind in (list, tuple):
+        return [to_jsonable(item) for item in value]
+    if kind is dict:
+        return {str(key): to_jsonable(item) for key, item in value.items()}
+    raise TypeError(f"{kind.__name__} is not part of a picture: convert it to a plain value first")
+
+
+@cache
+def _names(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass, None for any other type (looked up once per type)."""
+    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
 
 
 @cache
