@@ -3,6 +3,7 @@
 import hashlib
 from collections.abc import Mapping
 
+from django.db import connection
 from django.utils.translation import gettext as _
 
 from surveys.models import Response
@@ -68,3 +69,12 @@ def upsert(model, response: Response, item_field: str, values: dict, value_field
         )
     if cleared:
         model.objects.filter(response=response, **{f"{item_field}__in": cleared}).delete()
+
+
+def table(model) -> str:
+    """The quoted table name of a model, for the few queries written out by hand on hot paths."""
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def column(model, field: str) -> str:
+    return connection.ops.quote_name(model._meta.get_field(field).column)

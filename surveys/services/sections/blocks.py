@@ -1,10 +1,10 @@
 """A building block as a page: its statements, the good example (from a mean of 3) and remarks."""
 
+import functools
 import statistics
 from collections.abc import Mapping
 
-from django.db.models import CharField, F, Value
-from django.db.models.functions import Cast
+from django.db import connection
 from django.utils.translation import gettext as _
 
 from surveys.models import (
@@ -14,7 +14,7 @@ from surveys.models import (
     Statement,
     StatementAnswer,
 )
-from surveys.services.sections.base import Section, upsert
+from surveys.services.sections.base import Section, column, table, upsert
 
 # A good example is asked only when the institution scores this or more on a block.
 GOOD_EXAMPLE_MIN_MEAN = 3
@@ -54,23 +54,14 @@ class BlockSection(Section):
 
     def read(self, response: Response) -> dict[str, str]:
         values = dict.fromkeys(self.item_keys(), "")
-        text = CharField()
-        rows = (
-            StatementAnswer.objects.filter(response=response, statement__block=self.block)
-            .annotate(code=F("statement__code"))
-            .values_list("code", Cast("level", text), Value("", output_field=text))
-            .union(
-                BlockAnswer.objects.filter(response=response, block=self.block)
-                .annotate(code=Value("", output_field=text))
-                .values_list("code", Cast("good_example", text), Cast("remarks", text)),
-                all=True,
-            )
-        )
-        for code, first, second in rows:
-            if code:
-                values[f"statement:{code}"] = first
-            else:
-                values[self.good_example_key], values[self.remarks_key] = first, second
+        code_of = {statement.pk: statement.code for statement in self.statements}
+        with connection.cursor() as cursor:
+            cursor.execute(_block_answers_sql(len(code_of)), [response.pk, *code_of, response.pk, self.block.pk])
+            for statement_id, level, good_example, remarks in cursor.fetchall():
+                if statement_id:
+                    values[f"statement:{code_of[statement_id]}"] = str(level)
+                else:
+                    values[self.good_example_key], values[self.remarks_key] = good_example, remarks
         return values
 
     def write(self, response: Response, changes: Mapping[str, str]) -> None:
@@ -117,3 +108,15 @@ class BlockSection(Section):
 
 def statement_key(statement: Statement) -> str:
     return f"statement:{statement.code}"
+
+
+@functools.lru_cache(maxsize=64)
+def _block_answers_sql(statements: int) -> str:
+    """The levels and open answers of one block in one query (every autosave reads them twice)."""
+    placeholders = ", ".join(["%s"] * statements) or "NULL"
+    return (
+        f"SELECT {column(StatementAnswer, 'statement')}, level, NULL, NULL FROM {table(StatementAnswer)} "
+        f"WHERE response_id = %s AND {column(StatementAnswer, 'statement')} IN ({placeholders}) "
+        f"UNION ALL SELECT NULL, NULL, good_example, remarks FROM {table(BlockAnswer)} "
+        f"WHERE response_id = %s AND {column(BlockAnswer, 'block')} = %s"
+    )

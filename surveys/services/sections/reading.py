@@ -17,7 +17,7 @@ from surveys.models import (
     StatementAnswer,
 )
 from surveys.selectors import QuestionnaireContent
-from surveys.services.sections.base import Section
+from surveys.services.sections.base import Section, column, table
 from surveys.services.sections.blocks import BlockSection
 from surveys.services.sections.pages import (
     CollaborationSection,
@@ -73,12 +73,6 @@ def _answers_sql() -> str:
     Written out rather than built with the ORM: every page of the scan runs it, and
     compiling the five-part union took longer than the database needed to answer it.
     """
-
-    def table(model) -> str:
-        return connection.ops.quote_name(model._meta.db_table)
-
-    def column(model, field: str) -> str:
-        return connection.ops.quote_name(model._meta.get_field(field).column)
 
     parts = [
         ("statement", StatementAnswer, "statement", Statement, "CAST(a.level AS TEXT)", "''"),
