@@ -64,3 +64,14 @@ if not control_socket_disable:
 # Heartbeat files in memory, not on a possibly slow disk (Docker's overlay, a network volume).
 if os.path.isdir("/dev/shm"):
     worker_tmp_dir = "/dev/shm"
+
+
+def post_worker_init(worker) -> None:
+    """Import every view (and pandas, WeasyPrint behind them) before the worker takes its first request.
+
+    Otherwise the first person served by each new worker, also after a max_requests restart in the
+    middle of a deadline rush, waits seconds for the imports.
+    """
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 - importing is the point

@@ -67,6 +67,8 @@ FETCH = textwrap.dedent(
         "gzip_status": gzipped[0], "gzip_encoding": gzipped[1].get("content-encoding", ""),
         "font_status": font[0], "font_length": len(font[2]),
         "unhashed_status": get("/static/css/does-not-exist.css")[0],
+        "plain_page_status": get("/accounts/login/", HTTP_X_FORWARDED_PROTO="http")[0],
+        "plain_health_status": get("/health/", HTTP_X_FORWARDED_PROTO="http")[0],
     }))
     """
 )
@@ -84,6 +86,7 @@ def production_environment(tmp_path: Path) -> dict[str, str]:
         "DJANGO_SETTINGS_MODULE": "fast_static_settings",
         "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)]),
         "STATIC_ROOT": str(tmp_path / "static"),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "LOG_LEVEL": "WARNING",
     }
 
@@ -114,6 +117,9 @@ def test_collectstatic_hashes_every_file_and_whitenoise_serves_them_with_debug_o
     assert served["font_status"] == 200
     assert served["font_length"] == (ROOT / "static" / "fonts" / "SourceSans3-Regular.ttf.woff2").stat().st_size
     assert served["unhashed_status"] == 404
+    # Over plain HTTP pages redirect to HTTPS; the health check answers, for the load balancer's probe.
+    assert served["plain_page_status"] == 301
+    assert served["plain_health_status"] == 200
 
 
 def test_gunicorn_reads_its_settings_from_the_environment(tmp_path):
