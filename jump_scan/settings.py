@@ -122,6 +122,8 @@ AXES_CLIENT_IP_CALLABLE = "jump_scan.signin.client_ip"
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
 # Two-factor sign-in for analysts (jump_scan/two_factor.py).
 OTP_TOTP_ISSUER = "JuMP-scan"
+# Nobody, not even an administrator, reads an analyst's secret (key, QR code) back from the admin.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Sessions end after a period without activity; the draft answers are in the database,
 # so an expired session loses nothing.
@@ -193,6 +195,8 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # WeasyPrint logs every layout step at INFO: a line per page of every PDF.
         "weasyprint.progress": {"level": "WARNING"},
+        # Axes logs every successful sign-in at INFO; failures and lockouts come at WARNING.
+        "axes": {"level": "WARNING"},
         # axes announces itself at INFO on every start, management commands included.
         "axes.apps": {"level": "WARNING"},
     },

@@ -4,9 +4,12 @@ its answers and charlie's institution did not take part; ann is the analyst."""
 import datetime
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from surveys.models import BlockAnswer, Response, Round
+from factsheets.batch_models import FactsheetBatch
+from surveys.models import BlockAnswer, Institution, Response, Round
 from tests.factories import ResponseFactory, RoundFactory, answer_all
 
 
@@ -29,3 +32,38 @@ def published_2021(aalst, bob):
 @pytest.fixture
 def alices_response(published_2021, aalst):
     return Response.objects.get(round=published_2021, institution=aalst)
+
+
+@pytest.fixture
+def url_samples(published_2021, alices_response, alice, ann, settings, tmp_path) -> tuple[dict, dict]:
+    """(a sample value per URL part, per-URL values where a part means something else there)."""
+    questionnaire = published_2021.questionnaire
+    block = questionnaire.blocks.order_by("position").first()
+    statement = questionnaire.statements.order_by("pk").first()
+    settings.MEDIA_ROOT = tmp_path
+    batch = FactsheetBatch.objects.create(round=published_2021, created_by=ann, status=FactsheetBatch.Status.DONE)
+    batch.archive.save("factsheets-2021.zip", ContentFile(b"PK\x05\x06" + bytes(18)), save=True)
+    values = {
+        "year": 2021,
+        "institution_code": "ziekenhuis-aalst",
+        "code": "ziekenhuis-aalst",
+        "block_code": block.code,
+        "block_pk": block.pk,
+        "pk": statement.pk,
+        "user_pk": alice.pk,
+        "fmt": "csv",
+        "uidb64": "MQ",  # a link that does not work: the page says so
+        "token": "set-password",
+        # the admin's
+        "app_label": "surveys",
+        "object_id": str(alice.institution_id),
+        "content_type_id": ContentType.objects.get_for_model(Institution).pk,
+        "id": alice.pk,
+    }
+    overrides = {
+        "analysts:response_reopen": {"pk": alices_response.pk},
+        "analysts:national_report": {"fmt": "xlsx"},
+        "factsheets:batch": {"pk": batch.pk},
+        "factsheets:batch_zip": {"pk": batch.pk},
+    }
+    return values, overrides

@@ -12,10 +12,8 @@ from urllib.parse import quote
 
 import pytest
 from django.core import mail
-from django.core.files.base import ContentFile
 from django.test import Client
 
-from factsheets.batch_models import FactsheetBatch
 from tests.security.support import NamedUrl, build, data_fingerprint, named_urls
 
 pytestmark = pytest.mark.django_db
@@ -115,16 +113,6 @@ RULES: dict[str, dict[str, object]] = {
 # What a POST to the autosave endpoints answers (JSON for the page's script).
 EXPECTED_POST = {"scan_*_autosave": expect(401, 404, 403, 403)}
 
-# Sample values per URL part, and per URL where one part means something else there.
-SAMPLES_STATIC = {
-    "year": 2021,
-    "institution_code": "ziekenhuis-aalst",
-    "code": "ziekenhuis-aalst",
-    "fmt": "csv",
-    "uidb64": "MQ",
-    "token": "set-password",
-}
-
 
 def expectation(name: str, table: dict[str, dict[str, object]]) -> dict[str, object] | None:
     if name in table:
@@ -150,24 +138,6 @@ def describe(response) -> str:
     if response.status_code in (301, 302):
         return f"{response.status_code} -> {response['Location']}"
     return str(response.status_code)
-
-
-@pytest.fixture
-def samples(published_2021, alices_response, alice, ann, settings, tmp_path) -> tuple[dict, dict]:
-    questionnaire = published_2021.questionnaire
-    block = questionnaire.blocks.order_by("position").first()
-    statement = questionnaire.statements.order_by("pk").first()
-    settings.MEDIA_ROOT = tmp_path
-    batch = FactsheetBatch.objects.create(round=published_2021, created_by=ann, status=FactsheetBatch.Status.DONE)
-    batch.archive.save("factsheets-2021.zip", ContentFile(b"PK\x05\x06" + bytes(18)), save=True)
-    values = {**SAMPLES_STATIC, "block_code": block.code, "block_pk": block.pk, "pk": statement.pk, "user_pk": alice.pk}
-    overrides = {
-        "analysts:response_reopen": {"pk": alices_response.pk},
-        "analysts:national_report": {"fmt": "xlsx"},
-        "factsheets:batch": {"pk": batch.pk},
-        "factsheets:batch_zip": {"pk": batch.pk},
-    }
-    return values, overrides
 
 
 @pytest.fixture
@@ -197,12 +167,12 @@ def test_every_url_has_an_expectation_for_every_role():
     )
 
 
-def test_every_url_answers_each_role_as_expected(samples, clients, monkeypatch):
+def test_every_url_answers_each_role_as_expected(url_samples, clients, monkeypatch):
     # Access is decided before the factsheet PDF is drawn; drawing it (seconds) proves nothing here.
     monkeypatch.setattr(
         "factsheets.views.render_factsheet_pdf", lambda picture: ("factsheet.pdf", "application/pdf", b"%PDF-1.7")
     )
-    values, overrides = samples
+    values, overrides = url_samples
     wrong = []
     for url in site_urls():
         expected = expectation(url.name, EXPECTED) or expectation(url.name, RULES)
@@ -220,8 +190,8 @@ def denies(expected: object) -> bool:
     return expected == LOGIN or expected in (401, 403, 404)
 
 
-def test_a_forbidden_door_stays_shut_for_a_post_and_nothing_changes(samples, clients):
-    values, overrides = samples
+def test_a_forbidden_door_stays_shut_for_a_post_and_nothing_changes(url_samples, clients):
+    values, overrides = url_samples
     before = data_fingerprint()
     wrong = []
     for url in site_urls():

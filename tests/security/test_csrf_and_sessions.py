@@ -18,26 +18,9 @@ CSRF_PAGE = "Dit formulier is verlopen"
 
 
 @pytest.fixture
-def every_path(published_2021, alices_response, alice, ann) -> list[tuple[str, str]]:
-    questionnaire = published_2021.questionnaire
-    block = questionnaire.blocks.order_by("position").first()
-    samples = {
-        "year": 2021,
-        "institution_code": "ziekenhuis-aalst",
-        "code": "ziekenhuis-aalst",
-        "block_code": block.code,
-        "block_pk": block.pk,
-        "pk": questionnaire.statements.order_by("pk").first().pk,
-        "user_pk": alice.pk,
-        "fmt": "csv",
-        "uidb64": "MQ",
-        "token": "set-password",
-        "app_label": "surveys",
-        "object_id": str(alice.institution_id),
-        "content_type_id": "1",
-        "id": alice.pk,
-    }
-    return [(url.name, build(url, samples, {})) for url in named_urls()]
+def every_path(url_samples) -> list[tuple[str, str]]:
+    values, overrides = url_samples
+    return [(url.name, build(url, values, overrides)) for url in named_urls()]
 
 
 def csrf_client(user=None) -> Client:
