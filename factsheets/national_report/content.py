@@ -113,10 +113,17 @@ class AppendixBlock:
 
 
 @dataclass(frozen=True)
+class KeyFigure:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
 class NationalReport:
     picture: NationalPicture
     language: str
     title: str
+    key_figures: list[KeyFigure]
     window: str
     response_findings: list[str]
     response_table: Table
@@ -147,6 +154,7 @@ def build_report(picture: NationalPicture, facts: ReportFacts, *, language: str 
             picture=picture,
             language=language,
             title=_("Landelijke rapportage JuMP-scan %(year)s") % {"year": picture.round.year},
+            key_figures=key_figures(picture, language=language),
             window=window_text(facts.opens_on, facts.closes_on),
             response_findings=findings.response(picture, language=language),
             response_table=tables.response(picture, language=language),
@@ -160,6 +168,35 @@ def build_report(picture: NationalPicture, facts: ReportFacts, *, language: str 
             participants=facts.participants,
             made_on=formats.date_format(datetime.date.today(), "j F Y"),
         )
+
+
+def key_figures(picture: NationalPicture, *, language: str) -> list[KeyFigure]:
+    """The figures of the opening page: participants, response, total score (and its change), top priority."""
+    fmt = NumberFormat(language)
+    response = picture.response.overall
+    found = [
+        KeyFigure(str(response.submitted), _("instellingen vulden de scan volledig in")),
+        KeyFigure("–" if response.rate is None else fmt.percent(response.rate), _("respons")),
+    ]
+    total, trend = picture.national.total.mean, picture.national.trend
+    if total is not None:
+        label = _("gemiddelde totaalscore (1–4)")
+        if trend is not None and trend.total.raw_change is not None:
+            label = _("gemiddelde totaalscore (1–4), %(change)s ten opzichte van %(year)s") % {
+                "change": fmt.signed(trend.total.raw_change),
+                "year": trend.previous_year,
+            }
+        found.append(KeyFigure(fmt.decimal(total), label))
+    firsts = [(p.distribution.shares[0], p.block) for p in picture.national.priorities if p.distribution.n]
+    if firsts:
+        share, block = max(firsts)
+        found.append(
+            KeyFigure(
+                fmt.percent(share),
+                _("zet %(block)s op de eerste plaats") % {"block": labels.name(picture.block_info(block), language)},
+            )
+        )
+    return found
 
 
 def window_text(opens_on: datetime.date, closes_on: datetime.date) -> str:
