@@ -39,12 +39,12 @@ def block_facts(ctx: Context, code: str) -> list[Fact]:
                 raw=summary.mean,
             )
         )
-    if ctx.own.previous_year is not None:
+    if ctx.compared_year is not None:
         facts.append(
             Fact(
-                _("Uw score %(year)s") % {"year": ctx.own.previous_year},
+                _("Uw score %(year)s") % {"year": ctx.compared_year},
                 ctx.score(own.previous_score),
-                note=_("niet meegedaan") if own.previous_score is None else "",
+                note=_("geen score") if own.previous_score is None else "",
                 role="previous",
                 raw=own.previous_score,
             )
@@ -53,7 +53,7 @@ def block_facts(ctx: Context, code: str) -> list[Fact]:
 
 
 def change_note(ctx: Context, code: str) -> str:
-    year = ctx.own.previous_year
+    year = ctx.compared_year
     own = ctx.own.block(code)
     if year is None or own.previous_score is None or own.score is None:
         return ""

@@ -56,7 +56,7 @@ def _build(ctx: Context, *, charts: bool, today: datetime.date | None) -> Factsh
         institution=institution.name,
         institution_code=institution.code,
         year=year,
-        previous_year=ctx.own.previous_year,
+        previous_year=ctx.compared_year,
         title=_("Factsheet JuMP-scan %(year)s: %(name)s") % {"year": year, "name": institution.name},
         running_title=f"{institution.name} · " + _("factsheet %(year)s") % {"year": year},
         footer_note=_("Juiste Zorg op de Juiste Plek · NVZ"),
@@ -132,11 +132,11 @@ def key_figures(ctx: Context) -> list[Fact]:
                 raw=peer.figures.total.mean,
             )
         )
-    if ctx.own.previous_year is not None:
+    if ctx.compared_year is not None:
         corrected = total.corrected_change
         figures.append(
             Fact(
-                _("Sinds %(year)s") % {"year": ctx.own.previous_year},
+                _("Sinds %(year)s") % {"year": ctx.compared_year},
                 ctx.change(corrected if corrected is not None else total.raw_change),
                 note=_("op vergelijkbare stellingen") if corrected is not None else _("alle stellingen"),
                 role="previous",

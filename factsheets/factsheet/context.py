@@ -58,6 +58,13 @@ class Context:
                 )
         return found
 
+    @property
+    def compared_year(self) -> int | None:
+        """The previous round's year when the institution took part in it too (else nothing to compare)."""
+        if self.own.previous_year is None or self.own.total.previous_score is None:
+            return None
+        return self.own.previous_year
+
     def peer(self, dimension: str) -> Peer | None:
         return next((p for p in self.peers if p.dimension == dimension), None)
 

@@ -128,7 +128,7 @@ class Factsheet:
     institution: str
     institution_code: str
     year: int
-    previous_year: int | None
+    previous_year: int | None  # the previous round, when the institution took part in it
     title: str
     running_title: str
     footer_note: str

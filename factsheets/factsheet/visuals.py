@@ -59,8 +59,8 @@ def summary_chart(ctx: Context) -> BarChart:
 
 def change_chart(ctx: Context) -> DeltaChart | None:
     """The institution's own change per block since its previous round, on all and on comparable statements."""
-    year = ctx.own.previous_year
-    if year is None or ctx.own.total.previous_score is None:
+    year = ctx.compared_year
+    if year is None:
         return None
     codes = [b.code for b in ctx.national.blocks]
     return DeltaChart(
@@ -82,10 +82,8 @@ def block_chart(ctx: Context, code: str) -> BarChart:
     ]
     for peer in ctx.peers:
         series.append(Series(peer.name[:1].upper() + peer.name[1:], (peer.figures.block(code).mean,), "peer"))
-    if ctx.own.previous_year is not None:
-        series.append(
-            Series(_("Uw score %(year)s") % {"year": ctx.own.previous_year}, (own.previous_score,), "previous")
-        )
+    if ctx.compared_year is not None:
+        series.append(Series(_("Uw score %(year)s") % {"year": ctx.compared_year}, (own.previous_score,), "previous"))
     name = ctx.block_name(code)
     return BarChart(
         title=_("%(block)s: uw score naast de vergelijkingen") % {"block": name},
@@ -93,6 +91,7 @@ def block_chart(ctx: Context, code: str) -> BarChart:
         series=tuple(series),
         spread=(_spread(ctx.figures.block(code)),),
         missing_label=_("geen score"),
+        show_legend=False,  # the caption explains the band and the tick once per block
         **_score_axis(),
     )
 
@@ -102,8 +101,9 @@ def statement_chart(ctx: Context, code: str, figures: StatementFigures, own_leve
         title=_("Landelijke verdeling over de niveaus, stelling %(code)s") % {"code": code},
         rows=(DistributionRow(label="", shares=_shares(figures.distribution), marker=own_level),),
         level_labels=tuple(_("niveau %(level)s") % {"level": level} for level in range(1, 5)),
-        marker_label=_("uw niveau"),
+        marker_label=_("uw niveau"),  # in the text alternative; the level list marks it in print
         show_legend=False,
+        label_marker=False,
     )
 
 

@@ -9,6 +9,7 @@ from factsheets.aggregation import institution_picture
 from factsheets.charts import NumberFormat
 from factsheets.factsheet.content import build_factsheet
 from factsheets.factsheet.render import factsheet_html, render_factsheet_pdf
+from surveys.models import Institution
 from tests.factsheets.factsheet_data import HOSTILE, published_round
 
 NL = NumberFormat("nl")
@@ -73,3 +74,17 @@ def test_it_is_a_tagged_a4_pdf_with_page_numbers_and_its_language(picture):
     assert (width, height) == (595, 842)
     total = len(reader.pages)
     assert f"pagina 2 van {total}" in reader.pages[1].extract_text()
+
+
+def test_an_english_factsheet_is_english_throughout(db, aalst, zwolle, ann):
+    Institution.objects.filter(pk=aalst.pk).update(language="en")
+    picture = institution_picture(published_round(aalst, zwolle, ann), aalst)
+
+    content = render_factsheet_pdf(picture)[2]
+
+    reader = PdfReader(BytesIO(content))
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Summary" in text and "Next steps" in text
+    assert "Samenvatting" not in text
+    assert NumberFormat("en").decimal(picture.own.total.score, 1) in text
