@@ -10,6 +10,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
+from analysts.imports.service import import_file
 from analysts.services.invitations import invitation_resend, mail_compose
 from surveys.models import AnswerChange, BlockAnswer, Institution, Response, Round, User
 from tests.security.hostile import FORMULA, HOSTILE, MARKUP, SCRIPT, SQL, UNICODE, output_problems, readable_pdf_text
@@ -157,3 +158,94 @@ def test_an_invitation_escapes_hostile_names_in_html_and_injects_no_header(open_
     assert "\nBcc:" not in headers and "\nCc:" not in headers
     html = message.alternatives[0][0] if message.alternatives else ""
     assert "<script>alert(" not in html
+
+
+# Hostile query strings and sign-in names: a NUL byte, which PostgreSQL refuses in text, must never become a 500.
+
+QUERY = "?" + "&".join(
+    f"{name}=%00{SCRIPT}"
+    for name in ("q", "type", "status", "region", "next", "page", "format", "round", "o", "p", "year", "institution")
+)
+
+
+@pytest.mark.parametrize("who", ["anonymous", "alice", "ann"])
+def test_hostile_query_strings_never_cause_a_server_error(hostile_world, url_samples, who, request):
+    client = Client(raise_request_exception=False)
+    if who != "anonymous":
+        client.force_login(User.objects.get(username=request.getfixturevalue(who).username))
+    values, overrides = url_samples
+    failures = []
+    for url in named_urls():
+        if url.name in ("logout", "admin:logout", "factsheets:factsheet_pdf", "analysts:national_report"):
+            continue
+        if url.name.startswith("admin:") and url.name.endswith("_add"):
+            # Django's admin fills an add form from the query string and looks a foreign key up with it:
+            # a NUL there is a 500 on PostgreSQL, inside Django, for staff only (reported, not ours to patch).
+            continue
+        path = build(url, values, overrides) + QUERY
+        response = client.get(path)
+        if response.status_code >= 500:
+            failures.append(f"{url.name} {path}: {response.status_code}")
+        elif response.get("Content-Type", "").startswith("text/html"):
+            failures += [f"{url.name}: {p}" for p in output_problems(response)[1]]
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("username", ["ali\x00ce", "\x00", f"{SCRIPT}\x00"])
+def test_a_sign_in_name_with_a_nul_byte_is_refused_not_a_server_error(alice, username):
+    for path in ("/accounts/login/", "/admin/login/"):
+        page = Client().post(path, {"username": username, "password": "correct horse battery"})
+        assert page.status_code == 200, path
+        assert not page.wsgi_request.user.is_authenticated
+
+
+def test_a_password_reset_for_an_address_with_a_nul_byte_is_refused_not_a_server_error(alice):
+    page = Client().post("/accounts/password_reset/", {"email": "alice@example.nl\x00"})
+    assert page.status_code == 200
+    assert mail.outbox == []
+
+
+# Imported files.
+
+INSTITUTIONS_HEADER = "instelling;naam;type;regio;lid_sinds;lid\r\n"
+
+
+def test_an_imported_institution_list_with_markup_and_formulas_comes_out_inert(ann):
+    content = (
+        INSTITUTIONS_HEADER
+        + f'script-huis;"Ziekenhuis {SCRIPT.replace(chr(34), chr(34) * 2)}";algemeen;utrecht;2015-01-01;1\r\n'
+        + f'formule-huis;"{FORMULA.replace(chr(34), chr(34) * 2)}";algemeen;utrecht;2015-01-01;1\r\n'
+    ).encode()
+    report = import_file(content=content, filename="instellingen.csv")
+    assert report.problems == [] and report.created == 2
+    assert Institution.objects.get(code="formule-huis").name == FORMULA  # stored as given: it is the name
+
+    User.objects.filter(pk=ann.pk).update(is_staff=True)
+    client = Client()
+    client.force_login(ann)
+    for path in (
+        "/analist/data/instellingen/?format=csv",
+        "/analist/data/instellingen/?format=xlsx",
+        "/admin/surveys/institution/",
+        "/analist/data/",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        kind, problems = output_problems(response)
+        assert problems == [], (path, kind, problems)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="analysts/imports/cells.py text() does not refuse NUL bytes yet: on PostgreSQL the import raises "
+    "ValueError (a 500 on the upload page), on SQLite the NUL is stored. Wire surveys.validators."
+    "control_character_problem into cells.text() (raise CellError(problem)): reported to the integrator.",
+)
+def test_an_import_with_a_nul_byte_reports_the_cell_and_imports_nothing(db):
+    content = (INSTITUTIONS_HEADER + "nul-huis;Ziekenhuis\x00Nul;algemeen;utrecht;2015-01-01;1\r\n").encode()
+    try:
+        report = import_file(content=content, filename="instellingen.csv")
+    except ValueError:
+        report = None
+    assert report is not None and report.problems, "the NUL byte is not reported as a problem of its cell"
+    assert not Institution.objects.filter(code="nul-huis").exists()
