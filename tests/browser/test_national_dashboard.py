@@ -1,0 +1,46 @@
+"""The national dashboard in headless Chromium: plotly draws every chart, filters apply on change, axe is clean.
+
+A screenshot of the dashboard lands in /tmp/screens/.
+"""
+
+import pytest
+
+from tests.factories import AnalystFactory
+from tests.factsheets.national_scan import build_scan
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def signed_in(page, live_server):
+    build_scan()
+    AnalystFactory(username="ann", first_name="Ann")
+    page.goto(f"{live_server.url}/accounts/login/?next=/analist/dashboard/%3Fjaar%3D2021")
+    page.fill("#id_username", "ann")
+    page.fill("#id_password", PASSWORD)
+    page.get_by_role("button", name="Aanmelden", exact=True).click()
+    page.wait_for_load_state("networkidle")
+    return page
+
+
+def test_every_chart_is_drawn_and_the_page_passes_axe(signed_in, axe_check, screenshot):
+    page = signed_in
+
+    charts = page.locator("[data-chart]")
+    assert charts.count() == 15
+    assert page.locator("[data-chart][data-chart-drawn] .main-svg").count() >= 15
+    axe_check(page, "national dashboard")
+    screenshot(page, "national-dashboard")
+
+
+def test_choosing_a_group_shows_it_without_pressing_a_button(signed_in):
+    page = signed_in
+
+    page.select_option("#id_regio", "drenthe")
+    page.wait_for_load_state("networkidle")
+
+    assert "regio=drenthe" in page.url
+    assert "Te kleine groep (n = 2), niet getoond" in page.content()
+    assert page.locator("[data-chart]").count() == 0
