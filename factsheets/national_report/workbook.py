@@ -60,8 +60,16 @@ def _findings(workbook: Workbook, report: NationalReport) -> None:
 
 
 def _quotes(workbook: Workbook, report: NationalReport) -> None:
-    names = {block.code: block.name for block in report.blocks}
-    rows = [[names.get(q.block, q.block), q.level, q.text] for q in report.picture.quotes]
+    """Without names (as in the PDF); a text several institutions gave is listed once, at its highest level."""
+    rows = []
+    for block in report.blocks:
+        quotes = report.picture.quotes_of(block.code)
+        seen = set()
+        for level in (4, 3):
+            for quote in quotes:
+                if quote.level == level and quote.text not in seen:
+                    seen.add(quote.text)
+                    rows.append([block.name, level, quote.text])
     _sheet(workbook, _("Citaten"), [_("Bouwsteen"), _("Niveau"), _("Citaat")], rows, [28, 8, 100])
 
 
