@@ -17,10 +17,8 @@ from factsheets.charts import NumberFormat
 from factsheets.national_report.content import NationalReport, build_report
 from factsheets.national_report.selectors import ReportFacts, report_facts
 from factsheets.national_report.workbook import report_workbook
-from factsheets.pdf import PRINT_CSS, html_to_pdf
+from factsheets.pdf import html_to_pdf
 from factsheets.render import PDF, XLSX, Rendered, output_filename
-
-REPORT_CSS = "css/national_report.css"
 
 
 def render_national_report_pdf(
@@ -30,7 +28,7 @@ def render_national_report_pdf(
     with translation.override(language):
         html = national_report_html(report)
         filename = _filename(report, "pdf")
-    return filename, PDF, html_to_pdf(html, language=language, stylesheets=(PRINT_CSS, REPORT_CSS))
+    return filename, PDF, html_to_pdf(html, language=language)
 
 
 def render_national_report_xlsx(
