@@ -21,7 +21,6 @@ import json
 import os
 import re
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -31,26 +30,13 @@ import time
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench._server import ensure_database, free_port, manage, wait_until_up  # noqa: E402
+
 TARGET_P95_MS = 100.0
 BLOCK = "leiderschap"
-
-
-def ensure_database(url: str) -> None:
-    import psycopg2
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    connection = psycopg2.connect(url.replace(parts.path, "/postgres", 1))
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if cursor.fetchone() is None:
-            cursor.execute(f'CREATE DATABASE "{name}"')
-    connection.close()
 
 
 def server_environment(database_url: str, static_root: str) -> dict[str, str]:
@@ -66,10 +52,6 @@ def server_environment(database_url: str, static_root: str) -> dict[str, str]:
         "LOG_LEVEL": "WARNING",
         "DJANGO_SETTINGS_MODULE": "bench.settings_fillin",
     }
-
-
-def manage(env: dict[str, str], *args: str) -> None:
-    subprocess.run([sys.executable, str(ROOT / "manage.py"), *args], env=env, check=True, stdout=subprocess.DEVNULL)
 
 
 def prepare(users: int) -> tuple[int, list[str]]:
@@ -229,28 +211,6 @@ def report(name: str, timings: list[float], seconds: float) -> float:
     return p95
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_up(port: int, server: subprocess.Popen) -> None:
-    for _attempt in range(100):
-        if server.poll() is not None:
-            raise SystemExit("gunicorn stopped while starting")
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/health/", headers={"Host": f"127.0.0.1:{port}"})
-            answer = connection.getresponse()
-            if answer.status == 200 and "gunicorn" in (answer.getheader("Server") or ""):
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise SystemExit("gunicorn did not answer /health/ in time")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/jump_bench_fillin")
@@ -283,7 +243,10 @@ def main() -> int:
         "--log-level",
         "warning",
     ]
-    server = subprocess.Popen(command, env=env, cwd=ROOT)
+    server_log = Path(static_root) / "gunicorn.log"
+    with open(server_log, "w") as log:
+        server = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    print(f"server log: {server_log}")
     try:
         wait_until_up(port, server)
         users = [User(port, year, key) for key in sessions]
