@@ -3,7 +3,7 @@
 Two tables, one order: the page's rows are chosen by one UNION query over both
 (kind of row, id, time), newest first, and only the rows of that page are then read
 whole. A page costs the same number of queries whether the trail holds fifty rows or
-five million, and whatever mix of the two tables is on it.
+millions, and whatever mix of the two tables is on it.
 """
 
 import datetime
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
+from django.db import connection
 from django.db.models import CharField, Q, QuerySet, Value
 from django.db.models.enums import TextChoices
 from django.db.models.functions import Cast
@@ -193,16 +194,58 @@ def answer_changes(filters: AuditFilter) -> QuerySet[AnswerChange]:
     return changes
 
 
-def audit_trail(filters: AuditFilter) -> QuerySet:
-    """(source, id, at) of every row of the trail, newest first: one query per page, one to count."""
+def audit_trail(filters: AuditFilter, *, upto: int | None = None) -> QuerySet:
+    """(source, id, at) of every row of the trail, newest first.
+
+    With `upto`, only the newest `upto` rows of each table take part where the database
+    allows a LIMIT inside a UNION (PostgreSQL): each table then walks its time index
+    backwards and stops, instead of the union sorting everything that matches.
+    """
     text = CharField()
     # Analysts' actions on responses (a reopen) are in the audit log, so it is read for every kind.
-    # Both models have a default ordering, which a part of a UNION may not carry.
-    trail = audit_entries(filters).order_by().values_list(Value(AUDIT, output_field=text), "pk", "at")
-    if filters.kind in ("", Kind.ANSWERS):
-        changes = answer_changes(filters).order_by().values_list(Value(ANSWER, output_field=text), "pk", "changed_at")
-        trail = trail.union(changes, all=True)
-    return trail.order_by("-at", "-pk")
+    entries = audit_entries(filters).values_list(Value(AUDIT, output_field=text), "pk", "at")
+    if filters.kind not in ("", Kind.ANSWERS):
+        return entries.order_by("-at", "-pk")
+    changes = answer_changes(filters).values_list(Value(ANSWER, output_field=text), "pk", "changed_at")
+    if upto is not None and connection.features.supports_slicing_ordering_in_compound:
+        entries = entries.order_by("-at", "-pk")[:upto]
+        changes = changes.order_by("-changed_at", "-pk")[:upto]
+    else:
+        # A part of a UNION may carry no ordering here (and the models have a default one).
+        entries, changes = entries.order_by(), changes.order_by()
+    return entries.union(changes, all=True).order_by("-at", "-pk")
+
+
+@dataclass(frozen=True)
+class TrailPage:
+    """One page of the trail. No total: counting millions of rows would cost more than the page itself."""
+
+    number: int
+    entries: list[TrailEntry]
+    has_next: bool
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.has_previous or self.has_next
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+def audit_page(filters: AuditFilter, *, number: int, per_page: int = PER_PAGE) -> TrailPage:
+    """Page `number` (from 1) of the trail; one row more than shown tells whether an older page follows."""
+    start = (number - 1) * per_page
+    rows = list(audit_trail(filters, upto=start + per_page + 1)[start : start + per_page + 1])
+    return TrailPage(number=number, entries=trail_entries(rows[:per_page]), has_next=len(rows) > per_page)
 
 
 def trail_entries(rows: Sequence[tuple[str, int, datetime.datetime]]) -> list[TrailEntry]:
