@@ -6,6 +6,10 @@ code was entered after the password: `TwoFactorMiddleware` is the one place that
 for every page: the analysts' workspace and the admin, but also the read-only view of an
 institution's answers and the figures, since a stolen password alone must open none of them.
 Contact persons of institutions are never asked for a code.
+
+Whether an analyst has a device is looked up once, at sign-in, and kept in the session
+(`DEVICE_IN_SESSION`), so a page costs no extra query; setting up or turning off two-factor
+updates it, and a session from before a device existed looks it up once.
 """
 
 import base64
@@ -17,6 +21,7 @@ import qrcode.image.svg
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -32,6 +37,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 # Pages an analyst who still owes a code may open: the code page itself, and the ways out.
 OPEN_BEFORE_CODE = {"two_factor_verify", "logout", "set_language", "health"}
+DEVICE_IN_SESSION = "jump_two_factor_device"
 
 
 def asks_for_code(user) -> bool:
@@ -39,9 +45,29 @@ def asks_for_code(user) -> bool:
     return bool(user.is_authenticated and (getattr(user, "is_analyst", False) or user.is_staff))
 
 
-def owes_code(user) -> bool:
+def remember_device(request: HttpRequest, user) -> bool:
+    """Look up whether `user` has a confirmed device, and keep the answer in the session."""
+    has_device = user_has_device(user, confirmed=True)
+    request.session[DEVICE_IN_SESSION] = has_device
+    return has_device
+
+
+def owes_code(request: HttpRequest) -> bool:
     """Signed in with the password, with a confirmed device, but no code entered in this session yet."""
-    return asks_for_code(user) and not user.is_verified() and user_has_device(user, confirmed=True)
+    user = request.user
+    if not asks_for_code(user) or user.is_verified():
+        return False
+    if DEVICE_IN_SESSION in request.session:
+        return request.session[DEVICE_IN_SESSION]
+    return remember_device(request, user)
+
+
+def _remember_device_at_sign_in(sender, request, user, **kwargs) -> None:
+    if request is not None and hasattr(request, "session") and asks_for_code(user):
+        remember_device(request, user)
+
+
+user_logged_in.connect(_remember_device_at_sign_in, dispatch_uid="jump_scan.two_factor.remember_device")
 
 
 class TwoFactorMiddleware:
@@ -56,7 +82,7 @@ class TwoFactorMiddleware:
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> HttpResponse | None:
         if request.resolver_match.url_name in OPEN_BEFORE_CODE:
             return None
-        if not owes_code(request.user):
+        if not owes_code(request):
             return None
         return redirect(f"{reverse('two_factor_verify')}?{urlencode({'next': request.get_full_path()})}")
 
@@ -133,6 +159,7 @@ def setup_view(request: HttpRequest) -> HttpResponse:
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         otp_login(request, device)
+        request.session[DEVICE_IN_SESSION] = True
         messages.success(request, _("Tweestapsverificatie staat aan. Bij het aanmelden vragen wij voortaan een code."))
         return redirect("two_factor_setup")
     context = {"active": False, "form": form, "qr": qr_data_uri(device.config_url), "secret": readable_secret(device)}
@@ -147,6 +174,7 @@ def verify_view(request: HttpRequest) -> HttpResponse:
         TOTPDevice.objects.filter(user=request.user, confirmed=True).first() if asks_for_code(request.user) else None
     )
     if device is None or request.user.is_verified():
+        request.session[DEVICE_IN_SESSION] = device is not None  # a device deleted meanwhile owes no code
         return redirect(next_url)
     form = CodeForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
@@ -163,6 +191,7 @@ def disable_view(request: HttpRequest) -> HttpResponse:
     """Turn two-factor sign-in off (the middleware made sure a code was entered in this session)."""
     _analyst_only(request)
     TOTPDevice.objects.filter(user=request.user).delete()
+    request.session[DEVICE_IN_SESSION] = False
     messages.success(request, _("Tweestapsverificatie staat uit. U meldt zich voortaan aan met alleen uw wachtwoord."))
     return redirect("two_factor_setup")
 

@@ -3,7 +3,9 @@
 import time
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -167,3 +169,23 @@ def test_turning_two_factor_off_needs_the_code_of_this_session(device):
     client.post(VERIFY, {"code": code_for(device, 1)})
     assert client.post("/accounts/tweestaps/uitzetten/").status_code == 302
     assert not TOTPDevice.objects.filter(pk=device.pk).exists()
+
+
+def test_a_page_of_an_analyst_without_a_device_looks_up_no_device(ann):
+    client = password_client("ann")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/analist/").status_code == 200
+    assert not [q for q in queries.captured_queries if "otp_totp" in q["sql"]]
+
+
+def test_a_device_deleted_meanwhile_asks_for_no_code(device):
+    client = password_client("ann")
+    device.delete()
+    page = client.get("/analist/", follow=True)
+    assert page.redirect_chain[-1][0] == "/analist/"
+    assert page.status_code == 200
+
+
+def test_a_device_added_by_an_administrator_counts_from_the_next_sign_in(ann):
+    TOTPDevice.objects.create(user=ann, name="telefoon", confirmed=True)
+    assert password_client("ann").get("/analist/")["Location"].startswith(VERIFY)
