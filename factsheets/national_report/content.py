@@ -7,7 +7,7 @@ samenwerking), 3 Verdieping (per stelling de verdeling, met citaten op niveau 3 
 de vragenlijst, deelnemende instellingen).
 
 The sections of Status and Kansen are also what the analysts' dashboard shows
-(`status_sections`, `chance_sections`, `block_section`), so the dashboard and the
+(`status_sections`, `chance_sections`, `block_view`), so the dashboard and the
 report print the same findings, charts and tables. Quotes in the report carry no
 institution name (a named quote at level 4 would tell that institution's score), and
 the pride examples are printed without name or score; only consenting institutions
