@@ -69,6 +69,18 @@ class UserAdmin(AnalystAccessMixin, BaseUserAdmin):
             return super().get_readonly_fields(request, obj)
         return ["role", "is_staff", "is_superuser", "groups", "user_permissions"]
 
+    def has_change_permission(self, request, obj=None) -> bool:
+        # Analysts look after contact persons only: the accounts of staff (their passwords
+        # included, which the admin changes through this permission) are the administrator's.
+        if obj is not None and not request.user.is_superuser and obj.role != User.Role.RESPONDENT:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        if obj is not None and not request.user.is_superuser and obj.role != User.Role.RESPONDENT:
+            return False
+        return super().has_delete_permission(request, obj)
+
     def has_personal_data_permission(self, request) -> bool:
         # AVG requests (export, erasure) are handled by the association's analysts.
         return self._is_analyst(request)

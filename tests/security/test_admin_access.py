@@ -115,11 +115,6 @@ def administrator(db):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="surveys/admin.py AnalystAccessMixin.has_change_permission lets an analyst change any user, "
-    "including an administrator's password: reported to the integrator.",
-)
 def test_an_analyst_cannot_set_the_password_of_an_administrator(staff_ann, administrator):
     client = Client()
     client.force_login(staff_ann)
