@@ -9,6 +9,7 @@ urlpatterns = [
     path("api/rondes/<int:year>/instellingen/<slug:code>.json", api.institution_json, name="api_institution"),
     path("rondes/<int:year>/cijfers.xlsx", api.national_xlsx, name="national_xlsx"),
     # The factsheet per institution and the analysts' batch of them (factsheets/views.py)
+    path("", views.factsheet_index, name="index"),
     path("rondes/<int:year>/factsheet/", views.factsheet_own, name="factsheet_own"),
     path("rondes/<int:year>/instellingen/<slug:code>/factsheet/", views.factsheet_page, name="factsheet"),
     path("rondes/<int:year>/instellingen/<slug:code>/factsheet.pdf", views.factsheet_pdf, name="factsheet_pdf"),

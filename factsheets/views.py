@@ -28,8 +28,8 @@ def _page_language() -> str:
     return "en" if (get_language() or "nl").startswith("en") else "nl"
 
 
-def _picture(request: HttpRequest, year: int, code: str) -> InstitutionPicture | HttpResponse:
-    """The institution's picture if this user may see it; a "not yet published" page for its own members."""
+def _picture(request: HttpRequest, year: int, code: str) -> tuple[Round, InstitutionPicture] | HttpResponse:
+    """The round and the institution's picture if this user may see it; a "not yet published" page for its members."""
     scan_round = get_object_or_404(Round, year=year)
     institution = get_object_or_404(Institution, code=code)
     if not access.may_view_institution(request.user, institution, scan_round):
@@ -43,9 +43,33 @@ def _picture(request: HttpRequest, year: int, code: str) -> InstitutionPicture |
             )
         raise PermissionDenied
     try:
-        return institution_picture(scan_round, institution)
+        return scan_round, institution_picture(scan_round, institution)
     except FiguresUnavailable as missing:
         raise Http404(_("Deze instelling heeft in deze ronde geen ingediende scan.")) from missing
+
+
+@require_GET
+@login_required
+def factsheet_index(request: HttpRequest) -> HttpResponse:
+    """Members: their institution's factsheets of the published rounds. Analysts: every round's batch page."""
+    user = request.user
+    if user.is_analyst:
+        rounds = Round.objects.exclude(status=Round.Status.DRAFT).order_by("-year")
+        return render(request, "factsheets/web/index.html", {"rounds": rounds, "as_analyst": True})
+    if user.institution is None:
+        raise PermissionDenied
+    responses = (
+        Response.objects.filter(
+            institution=user.institution, status=Response.Status.SUBMITTED, round__status=Round.Status.PUBLISHED
+        )
+        .select_related("round")
+        .order_by("-round__year")
+    )
+    return render(
+        request,
+        "factsheets/web/index.html",
+        {"rounds": [r.round for r in responses], "institution": user.institution, "as_analyst": False},
+    )
 
 
 @require_GET
@@ -62,18 +86,15 @@ def factsheet_own(request: HttpRequest, year: int) -> HttpResponse:
 @require_GET
 @login_required
 def factsheet_page(request: HttpRequest, year: int, code: str) -> HttpResponse:
-    picture = _picture(request, year, code)
-    if isinstance(picture, HttpResponse):
-        return picture
+    found = _picture(request, year, code)
+    if isinstance(found, HttpResponse):
+        return found
+    scan_round, picture = found
     factsheet = build_factsheet(picture, language=_page_language())
     return render(
         request,
         "factsheets/web/factsheet.html",
-        {
-            "factsheet": factsheet,
-            "preview": picture.national.snapshot is None,
-            "as_analyst": request.user.is_analyst,
-        },
+        {"factsheet": factsheet, "preview": scan_round.status != Round.Status.PUBLISHED},
     )
 
 
@@ -81,10 +102,10 @@ def factsheet_page(request: HttpRequest, year: int, code: str) -> HttpResponse:
 @login_required
 def factsheet_pdf(request: HttpRequest, year: int, code: str) -> HttpResponse:
     """The PDF in the institution's own language (Dutch or English)."""
-    picture = _picture(request, year, code)
-    if isinstance(picture, HttpResponse):
-        return picture
-    filename, mimetype, content = render_factsheet_pdf(picture)
+    found = _picture(request, year, code)
+    if isinstance(found, HttpResponse):
+        return found
+    filename, mimetype, content = render_factsheet_pdf(found[1])
     return HttpResponse(
         content, content_type=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
     )

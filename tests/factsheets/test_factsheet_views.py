@@ -118,3 +118,35 @@ def test_the_factsheet_pages_only_answer_get(client, alice, scan_round):
 
     assert client.post(url(PAGE)).status_code == 405
     assert client.post(url(PDF)).status_code == 405
+
+
+def test_the_factsheets_page_lists_a_members_published_factsheets(client, alice, scan_round):
+    make_round(2026, status=Round.Status.OPEN)
+    client.force_login(alice)
+
+    page = client.get(reverse("factsheets:index")).content.decode()
+
+    assert url(PAGE) in page and url(PDF) in page
+    assert "2026" not in page
+
+
+def test_the_factsheets_page_leads_an_analyst_to_each_rounds_batch(client, ann, scan_round):
+    client.force_login(ann)
+
+    page = client.get(reverse("factsheets:index")).content.decode()
+
+    assert reverse("factsheets:batches", args=[2021]) in page
+
+
+def test_the_factsheets_page_asks_an_anonymous_visitor_to_sign_in(client, db):
+    response = client.get(reverse("factsheets:index"))
+
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_a_member_sees_no_preview_warning_once_the_round_is_published(client, alice, scan_round):
+    client.force_login(alice)
+
+    page = client.get(url(PAGE)).content.decode()
+
+    assert "Voorlopige cijfers" not in page
