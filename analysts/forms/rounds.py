@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from surveys.forms.blocks import LevelChoice, StatementRow
 from surveys.models import LEVELS, Lineage, Round
 
 
@@ -108,24 +109,37 @@ class PublishForm(forms.Form):
     )
 
 
-class PreviewBlockForm(forms.Form):
-    """One block's statements as the respondent's form shows them, for a read-only preview.
+class PreviewBlockForm:
+    """One block's statements as the respondent's page shows them, for a read-only preview.
 
-    Built like the fill-in page's form (a radio choice per statement, the four level
-    sentences as the choices) so the fill-in side's statement partial renders it.
+    Gives the same rows as the fill-in form (`surveys.forms.blocks.BlockForm.statement_rows`),
+    so the fill-in side's statement partial renders the preview exactly as respondents see it.
     """
 
-    def __init__(self, *args, statements: list, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, *, statements: list, prefix: str) -> None:
         self.statements = statements
-        for statement in statements:
-            self.fields[f"statement-{statement.pk}"] = forms.TypedChoiceField(
-                label=statement.localized("text"),
-                choices=statement.levels(),
-                coerce=int,
-                required=False,
-                widget=forms.RadioSelect,
-            )
+        self.prefix = prefix
+        # Built now, in the preview's language (the view renders within translation.override).
+        self.rows = self._rows()
 
-    def statement_fields(self) -> list[tuple[object, forms.BoundField]]:
-        return [(statement, self[f"statement-{statement.pk}"]) for statement in self.statements]
+    def statement_rows(self) -> list[StatementRow]:
+        return self.rows
+
+    def _rows(self) -> list[StatementRow]:
+        rows = []
+        for statement in self.statements:
+            name = f"{self.prefix}-statement-{statement.pk}"
+            rows.append(
+                StatementRow(
+                    code=statement.code,
+                    text=statement.localized("text"),
+                    name=name,
+                    auto_id=f"id_{name}",
+                    errors=[],
+                    choices=[
+                        LevelChoice(str(level), text, f"id_{name}_{level - 1}", False)
+                        for level, text in statement.levels()
+                    ],
+                )
+            )
+        return rows
