@@ -91,6 +91,7 @@ EXPECTED: dict[str, dict[str, object]] = {
     "factsheets:api_national": ANALYSTS_ONLY,
     "factsheets:api_institution": expect(LOGIN, 403, 200, 200),
     "factsheets:national_xlsx": ANALYSTS_ONLY,
+    "factsheets:index": SIGNED_IN,  # each member their own institution's factsheets; analysts every round
     "factsheets:factsheet_own": expect(LOGIN, 302, 302, 302),  # to one's own factsheet; analysts to the batch page
     "factsheets:factsheet": expect(LOGIN, 403, 200, 200),
     "factsheets:factsheet_pdf": expect(LOGIN, 403, 200, 200),
