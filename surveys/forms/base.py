@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from surveys.models import Response
 from surveys.services.sections import Section, digest
+from surveys.validators import NoControlCharactersValidator
 
 # Posted keys that are not form fields but are expected: the CSRF token and the submit buttons.
 FRAMEWORK_KEYS = {"csrfmiddlewaretoken", "action"}
@@ -27,6 +28,8 @@ def open_answer_field(label: str, *, help_text: str = "") -> forms.CharField:
         required=False,
         max_length=settings.JUMP_MAX_OPEN_ANSWER_LENGTH,
         strip=True,
+        # The answers end up in PDFs and spreadsheets, which cannot hold invisible control characters.
+        validators=[NoControlCharactersValidator()],
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={
             "max_length": _("Houd het antwoord korter dan %(limit_value)d tekens (het zijn er nu %(show_value)d).")

@@ -211,3 +211,12 @@ def test_the_pages_switch_to_english(signed_in, response):
     html = signed_in.get(BLOCK).content.decode()
     assert '<html lang="en">' in html
     assert "Save as draft" in html and "For every statement, choose the level" in html
+
+
+def test_an_open_answer_with_an_invisible_control_character_is_refused(signed_in, response):
+    data = form_data(signed_in, BLOCK)
+    data["remarks"] = "Geplakt uit een ander programma\x07"
+    page = signed_in.post(BLOCK, data)
+    assert page.status_code == 400
+    assert "onzichtbaar stuurteken (U+0007)" in page.content.decode()
+    assert not BlockAnswer.objects.exists()
