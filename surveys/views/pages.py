@@ -51,11 +51,9 @@ def page_view(request: HttpRequest, access: ResponseAccess, page: str, block_cod
         messages.error(request, locked.reason)
         return redirect(section_url(access, section))
     announce(request, outcome)
-    if request.POST.get("action") == "next" and not outcome.stale:
-        index = sections.index(section)
-        if index + 1 < len(sections):
-            return redirect(section_url(access, sections[index + 1]))
-        return redirect(f"{section_url(access, section)}")
+    index = sections.index(section)
+    if request.POST.get("action") == "next" and not outcome.stale and index + 1 < len(sections):
+        return redirect(section_url(access, sections[index + 1]))
     return redirect(section_url(access, section))
 
 
