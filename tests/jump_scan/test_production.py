@@ -155,3 +155,45 @@ def test_gunicorn_refuses_a_worker_count_that_is_not_a_number():
     )
     assert result.returncode != 0
     assert "GUNICORN_WORKERS must be a whole number" in result.stdout + result.stderr
+
+
+def script_commands(script: str, **env: str) -> subprocess.CompletedProcess:
+    """Run a start script with `echo` as the interpreter: what it would run, one command per line."""
+    return subprocess.run(
+        [str(ROOT / "scripts" / script)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHON": "echo", **env},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
+def test_the_worker_script_starts_db_worker_with_options_it_knows(settings):
+    from django_tasks_db.management.commands.db_worker import Command
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}  # as in production
+    result = script_commands("start-worker", WORKER_MAX_TASKS="50")
+    assert result.returncode == 0, result.stderr
+    program, command, *options = result.stdout.split()
+    assert (program, command) == ("manage.py", "db_worker")
+    parsed = Command().create_parser("manage.py", "db_worker").parse_args(options)
+    assert parsed.queue_name == "*" and parsed.max_tasks == 50 and parsed.reload is False
+
+
+def test_the_production_script_checks_collects_migrates_and_hands_over_to_gunicorn():
+    result = script_commands("start-production", DEBUG="false")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "manage.py check --deploy",
+        "manage.py collectstatic --noinput --verbosity 0",
+        "manage.py migrate --noinput",
+        "-m gunicorn --config gunicorn.conf.py",
+    ]
+
+
+def test_the_production_script_refuses_to_start_in_development_mode():
+    result = script_commands("start-production", DEBUG="true")
+    assert result.returncode == 1
+    assert "set DEBUG=false" in result.stderr
