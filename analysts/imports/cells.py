@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from analysts.exports.spreadsheet import restore
 from analysts.imports.files import Value
+from surveys.validators import control_character_problem
 
 
 class CellError(ValueError):
@@ -28,6 +29,9 @@ def text(value: Value) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
+        # PostgreSQL cannot store NUL, and other control characters only ever arrive by accident.
+        if problem := control_character_problem(value):
+            raise CellError(problem)
         return restore(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

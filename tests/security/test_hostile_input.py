@@ -235,12 +235,6 @@ def test_an_imported_institution_list_with_markup_and_formulas_comes_out_inert(a
         assert problems == [], (path, kind, problems)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="analysts/imports/cells.py text() does not refuse NUL bytes yet: on PostgreSQL the import raises "
-    "ValueError (a 500 on the upload page), on SQLite the NUL is stored. Wire surveys.validators."
-    "control_character_problem into cells.text() (raise CellError(problem)): reported to the integrator.",
-)
 def test_an_import_with_a_nul_byte_reports_the_cell_and_imports_nothing(db):
     content = (INSTITUTIONS_HEADER + "nul-huis;Ziekenhuis\x00Nul;algemeen;utrecht;2015-01-01;1\r\n").encode()
     try:
