@@ -22,6 +22,11 @@
       return; // keep the SVG fallback
     }
     container.setAttribute("data-chart-drawn", "true");
+    // role="img" suits the static SVG fallback; the drawn chart has a toolbar that an image
+    // role would hide from assistive technology, so it becomes a labelled group.
+    if (container.getAttribute("role") === "img") {
+      container.setAttribute("role", "group");
+    }
     container.replaceChildren();
     window.Plotly.newPlot(container, figure.data, figure.layout, figure.config);
   }

@@ -22,19 +22,8 @@
     }
   }
 
-  // charts.js gives each chart container role="img" (right for the static SVG fallback); once
-  // plotly.js has drawn its interactive chart (with a toolbar) inside, that role would hide
-  // those controls from assistive technology, so the container becomes a labelled group.
-  function interactiveCharts() {
-    document.querySelectorAll("[data-chart][data-chart-drawn][role=img]").forEach(function (chart) {
-      chart.setAttribute("role", "group");
-    });
-  }
-
   function init() {
     document.querySelectorAll("form[data-autosubmit]").forEach(enhance);
-    interactiveCharts();
-    window.addEventListener("load", interactiveCharts);
   }
 
   if (document.readyState === "loading") {
