@@ -9,8 +9,9 @@ work on its own institution's response:
                                      [--users 20] [--seconds 15] [--workers 4] [--think-ms 0]
 
 Each phase runs for --seconds with every user sending its next request as soon as
-the previous one is answered (plus --think-ms): a closed loop, so the figures
-include the time a request waits for a free worker. Prints median and 95th
+the previous one is answered, after a pause of --think-ms on average (0.5 to 1.5
+times it, so the users do not click in step): a closed loop, so the figures include
+the time a request waits for a free worker. Prints median and 95th
 percentile per phase and exits 1 when a p95 exceeds the target.
 """
 
@@ -19,6 +20,7 @@ import concurrent.futures
 import http.client
 import json
 import os
+import random
 import re
 import signal
 import statistics
@@ -187,12 +189,15 @@ def run_phase(users: list[User], action: str, seconds: float, think_ms: float) -
 
     def work(user: User) -> None:
         mine = []
+        pause = random.Random(user.session_key)  # people do not click in step: spread the pauses
+        if think_ms:
+            time.sleep(pause.uniform(0, think_ms) / 1000)
         while time.monotonic() < deadline:
             started = time.perf_counter()
             getattr(user, action)()
             mine.append((time.perf_counter() - started) * 1000)
             if think_ms:
-                time.sleep(think_ms / 1000)
+                time.sleep(pause.uniform(0.5, 1.5) * think_ms / 1000)
         with lock:
             timings.extend(mine)
 
