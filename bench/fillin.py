@@ -6,10 +6,11 @@ loopback interface with production settings (DEBUG=false), and lets each user
 work on its own institution's response:
 
     .venv/bin/python bench/fillin.py [--database-url postgres://postgres@127.0.0.1:5432/jump_bench_fillin]
-                                     [--users 20] [--seconds 15] [--workers 4] [--think-ms 0]
+                                     [--users 20] [--seconds 15] [--workers 4] [--think-ms 1000]
 
 Each phase runs for --seconds with every user sending its next request as soon as
-the previous one is answered, after a pause of --think-ms on average (0.5 to 1.5
+the previous one is answered, after a pause of --think-ms on average (default 1 s, a
+person filling in; 0 for a stress run) (0.5 to 1.5
 times it, so the users do not click in step): a closed loop, so the figures include
 the time a request waits for a free worker. Prints median and 95th
 percentile per phase and exits 1 when a p95 exceeds the target.
@@ -223,7 +224,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker")
-    parser.add_argument("--think-ms", type=float, default=0.0)
+    parser.add_argument("--think-ms", type=float, default=1000.0, help="mean pause per user; 0 for a stress run")
     parser.add_argument("--port", type=int, default=0, help="0: a free port")
     args = parser.parse_args()
 
