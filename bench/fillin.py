@@ -8,12 +8,11 @@ work on its own institution's response:
     .venv/bin/python bench/fillin.py [--database-url postgres://postgres@127.0.0.1:5432/jump_bench_fillin]
                                      [--users 20] [--seconds 15] [--workers 4] [--think-ms 1000]
 
-Each phase runs for --seconds with every user sending its next request as soon as
-the previous one is answered, after a pause of --think-ms on average (default 1 s, a
-person filling in; 0 for a stress run) (0.5 to 1.5
-times it, so the users do not click in step): a closed loop, so the figures include
-the time a request waits for a free worker. Prints median and 95th
-percentile per phase and exits 1 when a p95 exceeds the target.
+Each phase runs for --seconds. Every user sends its next request when the previous
+one is answered and a pause has passed: --think-ms on average (default 1 s, a person
+filling in; 0 for a stress run), drawn between 0.5 and 1.5 times it so the users do
+not click in step. The figures include the time a request waits for a free worker.
+Prints median and 95th percentile per phase and exits 1 when a p95 exceeds the target.
 """
 
 import argparse
