@@ -3,7 +3,8 @@
 A batch is split into chunks, one job each (factsheets/tasks.py), so every extra
 `db_worker` process takes a share of the work. Each rendered PDF goes to the default
 storage under the batch's folder; each job reports every institution in one short
-locked update, and the job that reports the last one packs the zip.
+locked update, and the job that reports the last one packs the zip (and removes the
+single PDFs, which the zip now holds).
 """
 
 import logging
@@ -119,6 +120,8 @@ def batch_finish(*, batch_id: int) -> FactsheetBatch:
                 archive = write_zip(Path(scratch) / zip_name(batch.round), files)
                 with archive.open("rb") as handle:
                     batch.archive.save(f"{batch.pk}/{archive.name}", File(handle), save=False)
+            for name in names:  # the zip holds them now
+                default_storage.delete(f"{folder}/{name}")
         batch.status = FactsheetBatch.Status.DONE if names or not batch.total else FactsheetBatch.Status.FAILED
     except Exception as error:
         logger.exception("Packing batch %s failed", batch_id)

@@ -31,7 +31,7 @@ def batches_url(year=2021):
 
 
 def test_an_analyst_starts_the_batch_and_downloads_every_factsheet_in_one_zip(
-    client, ann, scan_round, django_capture_on_commit_callbacks
+    client, ann, scan_round, django_capture_on_commit_callbacks, settings
 ):
     client.force_login(ann)
 
@@ -49,6 +49,8 @@ def test_an_analyst_starts_the_batch_and_downloads_every_factsheet_in_one_zip(
     with zipfile.ZipFile(_bytes(download)) as archive:
         names = archive.namelist()
     assert len(names) == 11 and "factsheet-jumpscan-2021-ziekenhuis-aalst.pdf" in names
+    folder = settings.MEDIA_ROOT / "factsheets" / "batches" / str(batch.pk)
+    assert [p.name for p in folder.iterdir()] == ["factsheets-jumpscan-2021.zip"]
 
 
 def test_progress_is_visible_while_the_batch_runs(client, ann, scan_round):
