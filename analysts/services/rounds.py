@@ -70,7 +70,7 @@ def round_create_next(
         source=source.questionnaire,
         code=str(year),
         title=_("JuMP-scan %(year)s") % {"year": year},
-        title_en=f"JuMP scan {year}",
+        title_en=f"JuMP-scan {year}",
         user=user,
     )
     round = Round(
