@@ -39,6 +39,9 @@ class FactsheetBatch(models.Model):
     total = models.PositiveIntegerField(_("aantal factsheets"), default=0)
     done = models.PositiveIntegerField(_("gemaakt"), default=0)
     failures = models.JSONField(_("mislukt"), default=list, blank=True)
+    # Which institutions are reported (done or failed), so a chunk run again after a worker
+    # died counts nobody twice.
+    reported = models.JSONField(_("verwerkte instellingen"), default=list, blank=True)
     # Not under MEDIA_URL's public eye: the zip is served only through the batch's download view.
     archive = models.FileField(_("zip-bestand"), upload_to="factsheets/batches/", blank=True)
     error = models.TextField(_("foutmelding"), blank=True)

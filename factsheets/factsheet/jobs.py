@@ -87,25 +87,59 @@ def render_chunk(*, batch_id: int, institution_ids: list[int]) -> None:
                 "name": institution.name if institution else "",
                 "error": f"{type(error).__name__}: {error}",
             }
-        if _report(batch_id, failure):
+        if _report(batch_id, institution_id, failure):
             batch_finish(batch_id=batch_id)
 
 
 @transaction.atomic
-def _report(batch_id: int, failure: dict | None) -> bool:
-    """Count one factsheet; True for the report that completes the batch (exactly one)."""
+def _report(batch_id: int, institution_id: int, failure: dict | None) -> bool:
+    """Count one factsheet once; True for the report that completes the batch (exactly one)."""
     batch = FactsheetBatch.objects.select_for_update().get(pk=batch_id)
+    if institution_id in batch.reported:
+        return False  # rendered again after a restart: the file was replaced, the count stays
     if failure is None:
         batch.done += 1
     else:
         batch.failures = [*batch.failures, failure]
-    batch.save(update_fields=["done", "failures"])
+    batch.reported = [*batch.reported, institution_id]
+    batch.save(update_fields=["done", "failures", "reported"])
     return batch.processed == batch.total
+
+
+def batch_resume(*, batch_id: int) -> int:
+    """Queue again the institutions of an unfinished batch that no job reported (a worker died).
+
+    Safe to call while other workers still run: an institution rendered twice replaces
+    its own file and is counted once. Returns how many institutions were queued again.
+    """
+    from factsheets.tasks import render_factsheet_chunk
+
+    batch = FactsheetBatch.objects.select_related("round").get(pk=batch_id)
+    if batch.finished:
+        return 0
+    missing = [pk for pk in batch_institutions(batch.round) if pk not in set(batch.reported)]
+    if not missing:
+        batch_finish(batch_id=batch.pk)
+        return 0
+    for start in range(0, len(missing), CHUNK_SIZE):
+        render_factsheet_chunk.enqueue(batch.pk, missing[start : start + CHUNK_SIZE])
+    return len(missing)
+
+
+def batches_resume() -> dict[int, int]:
+    """Resume every unfinished batch; batch id -> institutions queued again."""
+    unfinished = FactsheetBatch.objects.filter(status__in=[FactsheetBatch.Status.QUEUED, FactsheetBatch.Status.RUNNING])
+    return {batch_id: batch_resume(batch_id=batch_id) for batch_id in unfinished.values_list("pk", flat=True)}
 
 
 def batch_finish(*, batch_id: int) -> FactsheetBatch:
     """Pack the rendered factsheets into the batch's zip and mark it done (failed when none came out)."""
+    # Claim the packing with a conditional update: a resumed batch can be completed by two
+    # reports at once, and only one of them may pack.
+    claimed = FactsheetBatch.objects.filter(pk=batch_id, finished_at__isnull=True).update(finished_at=timezone.now())
     batch = FactsheetBatch.objects.select_related("round").get(pk=batch_id)
+    if not claimed:
+        return batch
     folder = batch_folder(batch)
     names = sorted(name for name in _listdir(folder) if name.endswith(".pdf"))
     try:

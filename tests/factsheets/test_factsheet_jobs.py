@@ -1,9 +1,10 @@
 """The analysts' batch from the web: a background job with visible progress and a zip at the end."""
 
 import zipfile
-from io import BytesIO
+from io import BytesIO, StringIO
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from factsheets.batch_models import FactsheetBatch
@@ -134,3 +135,33 @@ def test_an_anonymous_visitor_is_sent_to_sign_in(client, scan_round):
 
 def _bytes(response):
     return BytesIO(b"".join(response.streaming_content))
+
+
+def test_a_worker_that_dies_mid_batch_is_finished_by_a_restart_without_duplicates(
+    ann, scan_round, monkeypatch, django_capture_on_commit_callbacks
+):
+    rendered = []
+    real_render = jobs.render_factsheet_pdf
+
+    def dies_after_three(picture, **kwargs):
+        if len(rendered) == 3:
+            raise SystemExit("worker killed")  # not an Exception: nothing in the job catches it
+        rendered.append(picture.own.institution.code)
+        return real_render(picture, **kwargs)
+
+    monkeypatch.setattr(jobs, "render_factsheet_pdf", dies_after_three)
+    # The immediate backend runs every chunk now; each stops dead at the "kill", as a worker would.
+    with django_capture_on_commit_callbacks(execute=True):
+        jobs.batch_start(round=Round.objects.get(year=2021), user=ann)
+    batch = FactsheetBatch.objects.get()
+    assert (batch.status, batch.done, batch.total) == ("running", 3, 11)
+
+    monkeypatch.setattr(jobs, "render_factsheet_pdf", real_render)
+    jobs.render_chunk(batch_id=batch.pk, institution_ids=batch.reported)  # a chunk run twice counts nobody twice
+    call_command("resume_factsheet_batches", stdout=StringIO())
+
+    batch.refresh_from_db()
+    assert (batch.status, batch.done, batch.total, batch.failures) == ("done", 11, 11, [])
+    with batch.archive.open("rb") as handle, zipfile.ZipFile(BytesIO(handle.read())) as archive:
+        names = archive.namelist()
+    assert len(names) == len(set(names)) == 11
