@@ -5,6 +5,7 @@ per request does not: it is what the app costs, and 2 cores divided by it is wha
 """
 
 import os
+import threading
 from pathlib import Path
 
 _TICKS = os.sysconf("SC_CLK_TCK")
@@ -34,9 +35,8 @@ def gunicorn_seconds(master: int) -> float:
     return total
 
 
-def database_seconds(database: str) -> float:
-    """The backends now connected to `database` (connections closed meanwhile are missed: a lower bound)."""
-    total = 0.0
+def _backends(database: str) -> dict[int, float]:
+    found = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -45,5 +45,32 @@ def database_seconds(database: str) -> float:
         except OSError:
             continue
         if command.startswith("postgres: ") and f" {database} " in command and (fields := _stat(int(entry.name))):
-            total += _own(fields)
-    return total
+            found[int(entry.name)] = _own(fields)
+    return found
+
+
+class DatabaseCpu:
+    """CPU seconds of the PostgreSQL backends serving `database`, sampled twice a second in a thread.
+
+    Django closes a connection after CONN_MAX_AGE (60 s), so backends come and go during a run: each
+    is followed while it lives; the last half second of each one's life is missed (a lower bound).
+    """
+
+    def __init__(self, database: str, *, interval_s: float = 0.5) -> None:
+        self.database = database
+        self.interval_s = interval_s
+        self._baseline = _backends(database)
+        self._latest = dict(self._baseline)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval_s):
+            self._latest.update(_backends(self.database))
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        self._latest.update(_backends(self.database))
+        return sum(self._latest.values()) - sum(self._baseline.values())

@@ -41,7 +41,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 from bench._server import ensure_database, free_port, manage, start_gunicorn, stop, wait_until_up  # noqa: E402
-from bench.load.cpu import database_seconds, gunicorn_seconds  # noqa: E402
+from bench.load.cpu import DatabaseCpu, gunicorn_seconds  # noqa: E402
 from bench.load.people import Person, Recorder, Sample, Team  # noqa: E402
 
 TARGET_P95_MS = 250.0
@@ -236,7 +236,8 @@ def main() -> int:
         window = args.minutes * 60
         print(f"Phase 2: the rush, {window:.0f} s for the pages, then submitting…", flush=True)
         database = urlsplit(args.database_url).path.lstrip("/")
-        cpu_before = (gunicorn_seconds(server.pid), database_seconds(database), client_seconds())
+        database_cpu = DatabaseCpu(database)
+        cpu_before = (gunicorn_seconds(server.pid), 0.0, client_seconds())
         rush_start = time.monotonic()
         deadline = rush_start + window + 60
 
@@ -249,7 +250,7 @@ def main() -> int:
 
         run_threads(people, rush, limit_s=window + 120)
         rush_seconds = time.monotonic() - rush_start
-        cpu_after = (gunicorn_seconds(server.pid), database_seconds(database), client_seconds())
+        cpu_after = (gunicorn_seconds(server.pid), database_cpu.stop(), client_seconds())
         load_after = os.getloadavg()[0]
     finally:
         stop(server)
