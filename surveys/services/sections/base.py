@@ -1,6 +1,7 @@
 """What every page of the scan is: a set of items, read and written as text."""
 
 import hashlib
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
 
 from django.db import connection
@@ -17,29 +18,29 @@ def digest(value: str) -> str:
     return hashlib.sha256(value.encode()).hexdigest()[:16]
 
 
-class Section:
+class Section(ABC):
     """One page of the scan. Subclasses define the items and how they are stored."""
 
     key: str
 
     @property
-    def title(self) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def title(self) -> str: ...
 
-    def item_keys(self) -> list[str]:
-        raise NotImplementedError
+    @abstractmethod
+    def item_keys(self) -> list[str]: ...
 
-    def label(self, key: str) -> str:
-        raise NotImplementedError
+    @abstractmethod
+    def label(self, key: str) -> str: ...
 
     def display(self, key: str, value: str) -> str:
         return value or _("(geen antwoord)")
 
-    def read(self, response: Response) -> dict[str, str]:
-        raise NotImplementedError
+    @abstractmethod
+    def read(self, response: Response) -> dict[str, str]: ...
 
-    def write(self, response: Response, changes: Mapping[str, str]) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def write(self, response: Response, changes: Mapping[str, str]) -> None: ...
 
     def derived(self, values: Mapping[str, str]) -> dict[str, str]:
         """Changes that follow from the rules once `values` are stored (e.g. a good example that no longer applies)."""
