@@ -9,7 +9,8 @@ document can make the renderer read a file or call a server.
 
 Speed: parsing print.css and loading its four fonts costs more than a small page, so
 the stylesheet and its ``FontConfiguration`` are parsed once per process (per thread)
-and reused by every document; they are parsed again only when print.css changes.
+and reused by every document; they are parsed again only when print.css changes. The
+garbage collector is tuned while a document renders (factsheets/collector.py).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from . import pdf_svg_text
+from .collector import collector_tuned
 
 pdf_svg_text.install()
 logger = logging.getLogger(__name__)
@@ -167,12 +169,13 @@ def html_to_pdf(
     """
     font_config, sheets = _stylesheets(stylesheets)
     fetcher = StaticOnlyURLFetcher(fail_on_errors=strict)
-    try:
-        document = HTML(string=html, base_url=static_base_url(), url_fetcher=fetcher).render(
-            stylesheets=sheets, font_config=font_config, pdf_variant=pdf_variant
-        )
-    except FatalURLFetchingError as error:  # a BaseException in WeasyPrint: make it an ordinary one
-        raise RefusedURL(str(error)) from error.__cause__
-    if language:
-        document.metadata.lang = language
-    return document.write_pdf(pdf_variant=pdf_variant)
+    with collector_tuned():
+        try:
+            document = HTML(string=html, base_url=static_base_url(), url_fetcher=fetcher).render(
+                stylesheets=sheets, font_config=font_config, pdf_variant=pdf_variant
+            )
+        except FatalURLFetchingError as error:  # a BaseException in WeasyPrint: make it an ordinary one
+            raise RefusedURL(str(error)) from error.__cause__
+        if language:
+            document.metadata.lang = language
+        return document.write_pdf(pdf_variant=pdf_variant)

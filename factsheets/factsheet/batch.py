@@ -22,7 +22,8 @@ from django.db import connections
 
 from factsheets.aggregation import institution_picture, institution_pictures
 from factsheets.aggregation.pictures import InstitutionFigures, InstitutionPicture, NationalPicture
-from factsheets.factsheet.render import render_factsheet_pdf
+from factsheets.collector import freeze_long_lived
+from factsheets.factsheet.render import render_factsheet_pdf, warm_up
 from surveys.models import Institution, Round
 
 logger = logging.getLogger(__name__)
@@ -133,6 +134,8 @@ def _render_all(pictures: list[InstitutionPicture], out_dir: Path, workers: int)
     # child holds a live one; inside a transaction (a test) closing would end it, so not then.
     if not any(connection.in_atomic_block for connection in connections.all()):
         connections.close_all()
+    # Parse the stylesheets and load the fonts once here, so no worker pays for it again.
+    warm_up()
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(national,)
@@ -163,6 +166,7 @@ _worker_national: NationalPicture | None = None
 def _init_worker(national: NationalPicture) -> None:
     global _worker_national
     _worker_national = national
+    freeze_long_lived()
 
 
 def _render_in_worker(own: InstitutionFigures, out_dir: str) -> tuple[Path, bool] | Failure:

@@ -34,6 +34,11 @@ def factsheet_pdf(factsheet: Factsheet) -> bytes:
     return html_to_pdf(factsheet_html(factsheet), language=factsheet.language, stylesheets=STYLESHEETS)
 
 
+def warm_up() -> None:
+    """Parse the factsheet's stylesheets and load its fonts, as the first factsheet of a process would."""
+    html_to_pdf('<html lang="nl"><body><p>JuMP-scan</p></body></html>', language="nl", stylesheets=STYLESHEETS)
+
+
 def render_factsheet_pdf(picture: InstitutionPicture, *, language: str | None = None, charts: bool = True) -> Rendered:
     """The institution's factsheet as a tagged A4 PDF, in its own language unless `language` says otherwise."""
     factsheet = build_factsheet(picture, language=language, charts=charts)
