@@ -30,10 +30,12 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from . import pdf_svg_text
+from . import pdf_svg_charts, pdf_svg_text, pdf_text_layouts
 from .collector import collector_tuned
 
 pdf_svg_text.install()
+pdf_svg_charts.install()
+pdf_text_layouts.install()
 logger = logging.getLogger(__name__)
 
 # Documents are given this origin as their base URL, so "/static/css/x.css" and "css/x.css"

@@ -64,7 +64,7 @@ def install() -> bool:
     return True
 
 
-def _is_simple(node) -> bool:
+def is_simple(node) -> bool:
     attrib = node.attrib
     if not node.text or node.tag != "text" or any(name in attrib for name in PER_GLYPH):
         return False
@@ -74,7 +74,7 @@ def _is_simple(node) -> bool:
 
 def text(svg, node, font_size) -> None:
     """Draw a text node: whole when simple, else through WeasyPrint's own drawer."""
-    if not _is_simple(node):
+    if not is_simple(node):
         return _original_text(svg, node, font_size)
 
     from weasyprint.css.properties import INITIAL_VALUES
