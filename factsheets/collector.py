@@ -16,9 +16,11 @@ factsheet. Turning the collector off altogether saves a little more but holds al
 render's garbage (over 100 MB) until it ends. The tuning nests and is thread-safe:
 the usual thresholds return when the last render in the process ends.
 
-``freeze_long_lived()`` is for processes that render many documents (the batch
-workers): everything alive at start-up (modules, Django, the national picture, parsed
-stylesheets and fonts) moves to the permanent generation, which collections skip.
+``long_lived_frozen()`` is for a process about to fork workers that render many
+documents (the batch): everything alive at that moment (modules, Django, the national
+picture, parsed stylesheets and fonts) moves to the permanent generation, which the
+workers' collections skip, and which their collections therefore never touch (so the
+pages stay shared with the parent). The parent gets its objects back afterwards.
 """
 
 from __future__ import annotations
@@ -52,7 +54,12 @@ def collector_tuned() -> Iterator[None]:
                 gc.set_threshold(*_usual_thresholds)
 
 
-def freeze_long_lived() -> None:
-    """Move every object alive now out of the collector's sight (see the module docstring)."""
+@contextmanager
+def long_lived_frozen() -> Iterator[None]:
+    """Keep every object alive now out of the collector's sight until the block ends."""
     gc.collect()
     gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()

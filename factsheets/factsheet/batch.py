@@ -22,7 +22,7 @@ from django.db import connections
 
 from factsheets.aggregation import institution_picture, institution_pictures
 from factsheets.aggregation.pictures import InstitutionFigures, InstitutionPicture, NationalPicture
-from factsheets.collector import freeze_long_lived
+from factsheets.collector import long_lived_frozen
 from factsheets.factsheet.render import render_factsheet_pdf, warm_up
 from surveys.models import Institution, Round
 
@@ -137,9 +137,12 @@ def _render_all(pictures: list[InstitutionPicture], out_dir: Path, workers: int)
     # Parse the stylesheets and load the fonts once here, so no worker pays for it again.
     warm_up()
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(national,)
-    ) as pool:
+    with (
+        long_lived_frozen(),
+        ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(national,)
+        ) as pool,
+    ):
         futures = {pool.submit(_render_in_worker, p.own, str(out_dir)): p for p in pictures}
         for future in as_completed(futures):
             try:
@@ -166,7 +169,6 @@ _worker_national: NationalPicture | None = None
 def _init_worker(national: NationalPicture) -> None:
     global _worker_national
     _worker_national = national
-    freeze_long_lived()
 
 
 def _render_in_worker(own: InstitutionFigures, out_dir: str) -> tuple[Path, bool] | Failure:

@@ -86,3 +86,12 @@ def test_html_to_pdf_renders_with_the_tuned_collector(monkeypatch):
     pdf.html_to_pdf('<html lang="nl"><body><p>Hallo</p></body></html>')
     assert seen == [RENDER_THRESHOLDS]
     assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_long_lived_objects_are_frozen_for_the_workers_and_given_back_after():
+    from factsheets.collector import long_lived_frozen
+
+    before = gc.get_freeze_count()
+    with long_lived_frozen():
+        assert gc.get_freeze_count() > before
+    assert gc.get_freeze_count() == 0
