@@ -22,6 +22,7 @@ BAR = 16
 ROW_GAP = 8
 MARKER_SPACE = 8
 SEGMENT_GAP = 1.5
+PLOTLY_LABEL_SHARE = 0.06
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,9 +191,15 @@ class DistributionChart:
                     "name": plotly_text(name),
                     "y": labels,
                     "x": [row.shares[level] if row.shares else None for row in self.rows],
-                    "text": [fmt.percent(row.shares[level]) if row.shares else "" for row in self.rows],
+                    # A share too narrow for its label gets none (the hover still tells it), rather
+                    # than a label plotly turns on its side or shrinks to nothing.
+                    "text": [
+                        fmt.percent(row.shares[level]) if row.shares and row.shares[level] >= PLOTLY_LABEL_SHARE else ""
+                        for row in self.rows
+                    ],
                     "customdata": [self._share_text(fmt, row, level) for row in self.rows],
                     "textposition": "inside",
+                    "textangle": 0,
                     "insidetextanchor": "middle",
                     "textfont": {"color": text_colour_on(colour)},
                     "marker": {"color": colour, "line": {"color": "#ffffff", "width": 1}},

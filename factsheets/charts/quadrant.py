@@ -21,6 +21,49 @@ HEIGHT = 330
 PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 46, 16, 24, 40
 
 
+LABEL_PLACES = ("middle right", "top center", "bottom center", "middle left")
+LABEL_GAP, DOT_RADIUS = 8, 6
+
+
+def label_box(place: str, x: float, y: float, width: float, height: float) -> tuple[float, float, float, float]:
+    """The box (x0, y0, x1, y1, y pointing down) of a label at `place` next to the point (x, y)."""
+    if place == "middle right":
+        return x + LABEL_GAP, y - height / 2, x + LABEL_GAP + width, y + height / 2
+    if place == "middle left":
+        return x - LABEL_GAP - width, y - height / 2, x - LABEL_GAP, y + height / 2
+    if place == "top center":
+        return x - width / 2, y - LABEL_GAP + 1 - height, x + width / 2, y - LABEL_GAP + 1
+    return x - width / 2, y + LABEL_GAP - 1, x + width / 2, y + LABEL_GAP - 1 + height
+
+
+def place_labels(
+    centres: list[tuple[float, float]], widths: list[float], *, height: float, left: float, right: float
+) -> list[str]:
+    """Where each point's label goes, chosen greedily from left to right: the first of right, above,
+    below and left of the point that runs into no label placed before, no other point and not out
+    of the plot between `left` and `right` (screen coordinates, y pointing down). The web chart and
+    the PDF chart both place their labels with it (plotly places none itself)."""
+
+    def overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+        return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+    dots = [(x - DOT_RADIUS, y - DOT_RADIUS, x + DOT_RADIUS, y + DOT_RADIUS) for x, y in centres]
+    placed: list[tuple[float, ...]] = []
+    places = [LABEL_PLACES[0]] * len(centres)
+    for index in sorted(range(len(centres)), key=lambda i: centres[i][0]):
+        boxes = {place: label_box(place, *centres[index], widths[index], height) for place in LABEL_PLACES}
+
+        def cost(box: tuple[float, ...], index: int = index) -> float:
+            outside = max(0.0, box[2] - right) + max(0.0, left - box[0])
+            crowding = sum(overlap(box, other) for other in placed)
+            crowding += sum(overlap(box, dot) for i, dot in enumerate(dots) if i != index)
+            return crowding + outside * height
+
+        places[index] = min(LABEL_PLACES, key=lambda place: cost(boxes[place]))  # the first of equals wins
+        placed.append(boxes[places[index]])
+    return places
+
+
 @dataclass(frozen=True, slots=True)
 class QuadrantPoint:
     label: str
@@ -115,25 +158,32 @@ class QuadrantChart:
         svg.text(right, bottom + 32, self.x_label + (" →" if self.x_label else ""), anchor="end", fill=MUTED)
         svg.text(left, top - 10, ("↑ " if self.y_label else "") + self.y_label, fill=MUTED)
 
-        normal, flagged, placed = [], [], []
-        for point in sorted(self.points, key=lambda p: -p.y):
-            px, py = x_of(point.x), y_of(point.y)
+        normal, flagged = [], []
+        centres = [(x_of(point.x), y_of(point.y)) for point in self.points]
+        widths = [text_width(point.label, FONT_SIZE - 0.5) for point in self.points]
+        places = place_labels(centres, widths, height=FONT_SIZE, left=left, right=right)
+        for point, (px, py), width, place in zip(self.points, centres, widths, places, strict=True):
             if self.highlighted(point):
                 flagged.append(rect_d(px - 4.5, py - 4.5, 9, 9))
             else:
                 normal.append(circle_d(px, py, 4.5))
-            width = text_width(point.label, FONT_SIZE - 0.5)
-            lx = px + 8 if px + 8 + width <= right else px - 8 - width
-            ly = py + 4
-            for other in placed:  # nudge down past labels already placed on the same spot
-                if abs(other[1] - ly) < 12 and lx < other[0] + other[2] and other[0] < lx + width:
-                    ly = other[1] + 12
-            placed.append((lx, ly, width))
-            svg.text(lx, ly, point.label, size=FONT_SIZE - 0.5)
+            x0, _, _, y1 = label_box(place, px, py, width, FONT_SIZE)
+            svg.text(x0, y1 - 2.5, point.label, size=FONT_SIZE - 0.5)  # baseline a little above the box's foot
         svg.path("".join(normal), fill=BRAND_BLUE)
         svg.path("".join(flagged), fill=HIGHLIGHT_POINT, stroke=INK, stroke_width=0.8)
         svg.height = HEIGHT
         return svg.render(id_prefix=id_prefix)
+
+    def _plotly_places(self, width: float = 900, height: float = 380) -> list[str]:
+        """The labels' places on a plot of about `width` × `height` px (a desktop page)."""
+        (xlo, xhi), (ylo, yhi) = self.x_range, self.y_range
+        centres = []
+        for point in self.points:
+            share = (point.x - xlo) / (xhi - xlo)
+            x = (1 - share if self.x_reversed else share) * width
+            centres.append((x, (yhi - point.y) / (yhi - ylo) * height))
+        widths = [text_width(point.label, 13) for point in self.points]
+        return place_labels(centres, widths, height=16, left=0, right=width)
 
     def to_plotly(self, *, language: str = "nl") -> dict[str, Any]:
         fmt = NumberFormat(language)
@@ -151,7 +201,7 @@ class QuadrantChart:
                     f"{plotly_text(self.y_label)}: {fmt.decimal(p.y, self.decimals)}"
                     for p in self.points
                 ],
-                "textposition": "middle right",
+                "textposition": self._plotly_places(),
                 "marker": {
                     "size": 11,
                     "symbol": ["square" if flag else "circle" for flag in flags],

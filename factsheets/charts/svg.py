@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
-FONT_FAMILY = "Source Sans 3, Source Sans Pro, Arial, sans-serif"
+# Quoted: "Source Sans 3" unquoted is not a valid CSS font family (a name part may not start
+# with a digit), and a browser drops the whole declaration for its default font.
+FONT_FAMILY = "'Source Sans 3', 'Source Sans Pro', Arial, sans-serif"
 FONT_FILES = {400: "fonts/SourceSans3-Regular.ttf", 600: "fonts/SourceSans3-Semibold.ttf"}
 # Average advance of Source Sans 3, in em: the fallback when the font file is missing.
 _AVERAGE_ADVANCE = 0.5

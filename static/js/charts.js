@@ -35,9 +35,23 @@
     document.querySelectorAll("[data-chart]").forEach(draw);
   }
 
+  // plotly measures every label when it lays a chart out (margins, label wrapping), so it
+  // draws once the page's own font is there; with the fallback font's widths long labels
+  // would be cut off or overlap once Source Sans 3 arrives.
+  function drawWhenFontsAreLoaded() {
+    if (!document.fonts || !document.fonts.load) {
+      drawAll();
+      return;
+    }
+    Promise.all([
+      document.fonts.load('13px "Source Sans 3"'),
+      document.fonts.load('600 13px "Source Sans 3"'),
+    ]).then(drawAll, drawAll);
+  }
+
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", drawAll);
+    document.addEventListener("DOMContentLoaded", drawWhenFontsAreLoaded);
   } else {
-    drawAll();
+    drawWhenFontsAreLoaded();
   }
 })();

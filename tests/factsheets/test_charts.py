@@ -297,6 +297,41 @@ def test_the_quadrant_flags_high_priority_low_score():
     assert reversed_chart.highlighted(reversed_chart.points[0])  # rank 2 is urgent
 
 
+def test_the_web_quadrant_keeps_labels_of_neighbouring_points_apart_and_on_the_plot():
+    # The demo factsheet's case: ranks 1 and 2 at almost the same score, rank 1 at the far edge.
+    chart = QuadrantChart(
+        title="t",
+        points=(
+            QuadrantPoint("Interne programma-organisatie", 2, 0.75),
+            QuadrantPoint("Regiovisie", 1, 0.8),
+            QuadrantPoint("ICT-infrastructuur", 3, 0.5),
+            QuadrantPoint("Professionals", 8, 0.85),
+        ),
+        x_label="plaats",
+        y_label="score",
+        x_range=(0.5, 8.5),
+        y_range=(-2, 2),
+        x_split=4.5,
+        y_split=0,
+        x_reversed=True,
+    )
+    positions = chart.to_plotly()["data"][0]["textposition"]
+    by_label = dict(zip((p.label for p in chart.points), positions, strict=True))
+    assert by_label["Professionals"] == "middle right"  # room enough: the usual place
+    assert by_label["Interne programma-organisatie"] != "middle right"  # would run into Regiovisie
+    assert by_label["Regiovisie"] != "middle right"  # would run off the plot
+    assert by_label["Interne programma-organisatie"] != by_label["Regiovisie"]
+
+
+def test_narrow_shares_carry_no_label_on_the_web():
+    chart = distribution()
+    texts = [trace["text"] for trace in chart.to_plotly()["data"]]
+    for level, trace in enumerate(texts):
+        for row, text in zip(chart.rows, trace, strict=True):
+            share = row.shares[level] if row.shares else 0
+            assert (text != "") == (share >= 0.06)
+
+
 def test_the_delta_chart_signs_its_changes():
     chart = delta()
     texts = [t.text for t in parse(chart.to_svg()).iter(f"{SVG}text")]
