@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from analysts.exports.institutions import HEADER
 from analysts.imports import cells
 from analysts.imports.files import Table, Value
-from analysts.imports.report import ImportReport, Problem
+from analysts.imports.report import Change, ImportReport, Problem
 from surveys.models import Institution, InstitutionType, Region
 
 KIND = "instellingen"
@@ -46,20 +46,44 @@ def import_institutions(table: Table, *, dry_run: bool) -> ImportReport:
         return report
     existing = {institution.code: institution for institution in Institution.objects.filter(code__in=wanted)}
     creates = [Institution(code=code, **fields) for code, fields in wanted.items() if code not in existing]
-    updates = []
+    updates, changes = [], []
     for code, fields in wanted.items():
         institution = existing.get(code)
-        if institution is not None and any(getattr(institution, name) != value for name, value in fields.items()):
-            for name, value in fields.items():
+        if institution is None:
+            continue
+        changed = {name: (getattr(institution, name), value) for name, value in fields.items()}
+        changed = {name: pair for name, pair in changed.items() if pair[0] != pair[1]}
+        if changed:
+            for name, (_old, value) in changed.items():
                 setattr(institution, name, value)
             updates.append(institution)
+            changes.append(
+                Change(
+                    "institution.import",
+                    institution,
+                    old={name: _plain(pair[0]) for name, pair in changed.items()},
+                    new={name: _plain(pair[1]) for name, pair in changed.items()},
+                )
+            )
     report.created, report.updated = len(creates), len(updates)
     report.unchanged = len(wanted) - len(creates) - len(updates)
     if not dry_run:
         Institution.objects.bulk_create(creates)
         Institution.objects.bulk_update(updates, FIELDS)
+        created = Institution.objects.filter(code__in=[institution.code for institution in creates])
+        report.changes = [
+            Change(
+                "institution.import", institution, None, {name: _plain(getattr(institution, name)) for name in FIELDS}
+            )
+            for institution in created.order_by("code")
+        ] + changes
         report.applied = True
     return report
+
+
+def _plain(value):
+    """A field value as the audit log keeps it (JSON): dates as ISO text."""
+    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 def _read_row(number: int, values: dict[str, Value], report: ImportReport) -> tuple[str | None, dict]:

@@ -1,5 +1,7 @@
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.db import models
 from django.utils.translation import gettext as _
 
 from surveys.models import Round
@@ -30,6 +32,16 @@ class ImportFileError(Exception):
         self.problems = problems
 
 
+@dataclass(frozen=True)
+class Change:
+    """What an applied import did to one object, for the audit log (`old` and `new` hold only what changed)."""
+
+    action: str
+    obj: models.Model
+    old: dict[str, Any] | None
+    new: dict[str, Any]
+
+
 @dataclass
 class ImportReport:
     """What an import found and did. `applied` is only true when it wrote to the database."""
@@ -42,6 +54,7 @@ class ImportReport:
     unchanged: int = 0
     problems: list[Problem] = field(default_factory=list)
     applied: bool = False
+    changes: list[Change] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from analysts.exports.layout import Column, Kind, Layout, layout_for
 from analysts.imports import cells
 from analysts.imports.files import Table
-from analysts.imports.report import ImportReport, Problem
+from analysts.imports.report import Change, ImportReport, Problem
 from surveys.models import (
     BlockAnswer,
     CollaborationAnswer,
@@ -89,9 +89,55 @@ def import_results(table: Table, *, year: int | None, dry_run: bool) -> ImportRe
     report.created, report.updated = len(creates), len(updates)
     report.unchanged = len(wanted) - len(creates) - len(updates)
     if not dry_run:
-        _write(round, creates=creates, updates={iid: (existing[iid][0], state) for iid, state in updates.items()})
+        created = _write(
+            round, creates=creates, updates={iid: (existing[iid][0], state) for iid, state in updates.items()}
+        )
+        codes = {statement.pk: statement.code for statement in layout.statements}
+        # The audit log names each response ("institution — round"): one query for all the names.
+        names = Institution.objects.in_bulk([*creates, *updates])
+        for response in [*created, *(existing[iid][0] for iid in updates)]:
+            response.institution, response.round = names[response.institution_id], round
+        report.changes = [
+            Change("response.import", response, None, _state_summary(creates[response.institution_id], codes))
+            for response in created
+        ] + [
+            Change("response.import", existing[iid][0], *_state_difference(existing[iid][1], state, codes))
+            for iid, state in updates.items()
+        ]
         report.applied = True
     return report
+
+
+def _plain(value):
+    """A value as the audit log keeps it (JSON): moments and dates as ISO text."""
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+ANSWER_GROUPS = ("blocks", "focus_areas", "collaboration", "priorities")
+
+
+def _state_summary(state: ResponseState, codes: dict[int, str]) -> dict:
+    summary = {name: _plain(value) for name, value in state.fields().items()}
+    summary["levels"] = {codes.get(sid, str(sid)): level for sid, level in sorted(state.levels.items())}
+    summary.update({group: len(getattr(state, group)) for group in ANSWER_GROUPS})
+    return summary
+
+
+def _state_difference(old: ResponseState, new: ResponseState, codes: dict[int, str]) -> tuple[dict, dict]:
+    """What an import changed in a response: its fields, the levels per statement code, and how many
+    items each other group of answers held before and after (when that group changed)."""
+    before, after = {}, {}
+    for name, value in old.fields().items():
+        if value != new.fields()[name]:
+            before[name], after[name] = _plain(value), _plain(new.fields()[name])
+    changed = sorted(sid for sid in old.levels.keys() | new.levels.keys() if old.levels.get(sid) != new.levels.get(sid))
+    if changed:
+        before["levels"] = {codes.get(sid, str(sid)): old.levels.get(sid) for sid in changed}
+        after["levels"] = {codes.get(sid, str(sid)): new.levels.get(sid) for sid in changed}
+    for group in ANSWER_GROUPS:
+        if getattr(old, group) != getattr(new, group):
+            before[group], after[group] = len(getattr(old, group)), len(getattr(new, group))
+    return before, after
 
 
 def _round(table: Table, *, year: int | None, report: ImportReport) -> Round | None:
@@ -269,7 +315,8 @@ def _values(queryset: QuerySet, *names: str) -> list[tuple]:
 
 def _write(
     round: Round, *, creates: dict[int, ResponseState], updates: dict[int, tuple[Response, ResponseState]]
-) -> None:
+) -> list[Response]:
+    """Write the new responses and the changed ones with all their answers; returns the new responses."""
     now = timezone.now()
     created = Response.objects.bulk_create(
         Response(round=round, institution_id=iid, **state.fields()) for iid, state in creates.items()
@@ -288,6 +335,7 @@ def _write(
         model.objects.filter(response_id__in=changed_ids).delete()
     pairs = [(r, creates[r.institution_id]) for r in created] + [(r, s) for r, s in updates.values()]
     _create_answers(pairs)
+    return created
 
 
 def _create_answers(pairs: list[tuple[Response, ResponseState]]) -> None:

@@ -28,7 +28,9 @@ from surveys.models import (
     BuildingBlock,
     FocusArea,
     Institution,
+    InstitutionType,
     QuestionnaireVersion,
+    Region,
     Response,
     Round,
     Stakeholder,
@@ -83,6 +85,23 @@ VALUE_LABELS = {
     "mails_masked": gettext_lazy("e-mailadressen gemaskeerd"),
     "sign_in_records_deleted": gettext_lazy("aanmeldgegevens verwijderd"),
     "two_factor_devices_deleted": gettext_lazy("apparaten tweestapsverificatie verwijderd"),
+    # What an import changed (analysts/imports).
+    "file": gettext_lazy("bestand"),
+    "sha256": "SHA-256",
+    "levels": gettext_lazy("niveaus"),
+    "blocks": gettext_lazy("open antwoorden"),
+    "focus_areas": gettext_lazy("speerpunten"),
+    "collaboration": gettext_lazy("samenwerking"),
+    "priorities": gettext_lazy("prioriteiten"),
+    "institution_type": gettext_lazy("type instelling"),
+    "type": gettext_lazy("type instelling"),
+    "region": gettext_lazy("regio"),
+    "submitted_at": gettext_lazy("ingediend op"),
+    "pride_example": gettext_lazy("trots-voorbeeld"),
+    "consent_to_quote": gettext_lazy("toestemming om te citeren"),
+    "name": gettext_lazy("naam"),
+    "member_since": gettext_lazy("lid sinds"),
+    "is_member": gettext_lazy("lid"),
 }
 
 PER_PAGE = 50
@@ -339,6 +358,12 @@ def _scalar(key: str, value: Any) -> str:
         return _("ja") if value else _("nee")
     if isinstance(value, list):
         return ", ".join(_scalar(key, item) for item in value) or "—"
+    if isinstance(value, dict):  # the levels an import changed: "LEI-01 3, LEI-02 —"
+        return ", ".join(f"{name} {_scalar('', item)}" for name, item in value.items()) or "—"
+    if key in ("type", "institution_type") and value in InstitutionType.values:
+        return str(InstitutionType(value).label)
+    if key == "region" and value in Region.values:
+        return str(Region(value).label)
     if key == "erased":
         return _field_name(value)
     if key == "role" and value in User.Role.values:

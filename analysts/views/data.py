@@ -110,6 +110,7 @@ def _confirm(request: HttpRequest) -> HttpResponse:
         content=zlib.decompress(base64.b64decode(pending["content"])),
         filename=pending["filename"],
         year=pending["year"],
+        actor=request.user,
     )
     if not report.ok:
         # The data changed between the check and the confirmation; show why nothing was written.

@@ -1,4 +1,5 @@
 import csv
+import hashlib
 import io
 
 import pytest
@@ -10,6 +11,8 @@ from openpyxl import Workbook, load_workbook
 from analysts.exports import institutions as institutions_export
 from analysts.exports import round_data
 from analysts.imports.service import import_file
+from analysts.models import AuditEntry
+from analysts.services.audit import audit_label
 from surveys.models import (
     BlockAnswer,
     CollaborationAnswer,
@@ -431,3 +434,99 @@ def test_the_upload_page_refuses_a_respondent(client, alice, export_rows, method
     assert response.status_code == 403
     assert _upload(client, _csv(export_rows)).status_code == 403
     assert not Response.objects.exists()
+
+
+# An applied import leaves a trail: who imported which file, and what it did to each response or institution.
+
+
+def test_a_changed_response_is_logged_with_the_levels_that_changed_the_file_and_who(filled_round, ann):
+    rows = _rows(_data_csv(filled_round))
+    code = rows[1][1]
+    before = Response.objects.get(institution__code=code).statement_answers.get(statement__code="LEI-01").level
+    content = _csv(_set(rows, 2, "LEI-01", "4" if before != 4 else "1"))
+
+    import_file(content=content, filename="data.csv", actor=ann)
+
+    entry = AuditEntry.objects.get(action="response.import")
+    response = Response.objects.get(institution__code=code)
+    assert (entry.actor, entry.object_type, entry.object_id) == (ann, "surveys.response", str(response.pk))
+    assert entry.object_repr == str(response)
+    assert entry.old == {"levels": {"LEI-01": before}}
+    assert entry.new == {
+        "levels": {"LEI-01": 4 if before != 4 else 1},
+        "file": "data.csv",
+        "sha256": hashlib.sha256(content).hexdigest(),
+    }
+    assert audit_label(entry.action) == "Respons geïmporteerd"
+
+
+def test_every_new_response_is_logged_with_what_it_holds(filled_round):
+    content = _data_csv(filled_round)
+    Response.objects.filter(round=filled_round).delete()
+
+    import_file(content=content, filename="data.csv")  # the command line: no actor
+
+    entries = AuditEntry.objects.filter(action="response.import")
+    assert entries.count() == 7 and not entries.filter(actor__isnull=False).exists()
+    entry = entries.first()
+    response = Response.objects.get(pk=entry.object_id)
+    assert entry.old is None and entry.new["file"] == "data.csv" and entry.new["status"] == response.status
+    assert entry.new["levels"] == dict(response.statement_answers.values_list("statement__code", "level"))
+
+
+def test_an_unchanged_response_a_dry_run_and_a_refused_file_log_nothing(filled_round, ann):
+    content = _data_csv(filled_round)
+    import_file(content=content, filename="data.csv", actor=ann)  # the same data again
+    import_file(content=_csv(_set(_rows(content), 2, "LEI-01", "4")), filename="d.csv", actor=ann, dry_run=True)
+    import_file(content=_csv(_set(_rows(content), 2, "LEI-01", "9")), filename="e.csv", actor=ann)
+    assert not AuditEntry.objects.exists()
+
+
+def test_an_institution_import_logs_the_fields_it_changed(filled_round, ann):
+    institution = Institution.objects.get(code="inst-0")
+    header = ["instelling", "naam", "type", "regio", "lid_sinds", "lid"]
+    since = institution.member_since.isoformat() if institution.member_since else ""
+    rows = [
+        header,
+        ["inst-0", "Nieuwe naam", institution.type, institution.region, since, "1"],
+        ["nieuw", "Nieuw ziekenhuis", "algemeen", "utrecht", "2024-01-01", "1"],
+    ]
+
+    report = import_file(content=_csv(rows), filename="instellingen.csv", actor=ann)
+
+    assert report.ok, report.problems
+    changed = AuditEntry.objects.get(action="institution.import", object_id=str(institution.pk))
+    assert changed.old == {"name": institution.name}
+    assert changed.new["name"] == "Nieuwe naam" and changed.new["file"] == "instellingen.csv"
+    created = AuditEntry.objects.get(action="institution.import", object_repr="Nieuw ziekenhuis")
+    assert created.old is None
+    assert created.new["member_since"] == "2024-01-01" and created.actor == ann
+
+
+def test_the_upload_page_logs_the_analyst_who_confirmed(client, ann, filled_round):
+    rows = _set(_rows(_data_csv(filled_round)), 2, "LEI-01", "1")
+    client.force_login(ann)
+    page = _upload(client, _csv(rows), round="2021")
+    client.post("/analist/data/import/", {"token": page.context["confirm_form"].initial["token"]})
+    assert set(AuditEntry.objects.values_list("actor__username", flat=True)) <= {"ann"}
+
+
+def test_the_audit_page_shows_an_import_in_words(client, ann, filled_round):
+    rows = _rows(_data_csv(filled_round))
+    before = Response.objects.get(institution__code=rows[1][1]).statement_answers.get(statement__code="LEI-01").level
+    after = 4 if before != 4 else 1
+    import_file(content=_csv(_set(rows, 2, "LEI-01", str(after))), filename="uitslagen.csv", actor=ann)
+    client.force_login(ann)
+
+    page = client.get("/analist/audit/", {"soort": "antwoorden"}).content.decode()
+
+    assert "Respons geïmporteerd" in page
+    assert f"niveaus: LEI-01 {before}" in page and f"niveaus: LEI-01 {after}; bestand: uitslagen.csv" in page
+
+
+def test_the_audit_of_an_import_costs_a_fixed_number_of_queries(filled_round, ann, django_assert_max_num_queries):
+    content = _data_csv(filled_round)
+    Response.objects.filter(round=filled_round).delete()
+    with django_assert_max_num_queries(25):  # 18 for 7 new responses, and the same for 7,000
+        import_file(content=content, filename="data.csv", actor=ann)
+    assert AuditEntry.objects.filter(action="response.import").count() == 7
