@@ -22,17 +22,12 @@ written against.
 
 from __future__ import annotations
 
-import logging
 import sys
 from collections import deque
 
-import weasyprint
-
 from . import pdf_svg_text
+from .weasyprint_version import SUPPORTED_VERSION, supported  # noqa: F401 (tests read it here)
 
-logger = logging.getLogger(__name__)
-
-SUPPORTED_VERSION = "70.0"
 SVG_NAMESPACE = "{http://www.w3.org/2000/svg}"
 ROOT_ATTRIBUTES = frozenset(
     ("width", "height", "viewBox", "role", "aria-labelledby", "font-family", "font-size", "fill", "stroke-width")
@@ -69,12 +64,7 @@ def install() -> bool:
     global _original_draw
     if _original_draw is not None:
         return True
-    if weasyprint.__version__ != SUPPORTED_VERSION:
-        logger.info(
-            "WeasyPrint %s: chart SVG shortcut not installed (written for %s).",
-            weasyprint.__version__,
-            SUPPORTED_VERSION,
-        )
+    if not supported("chart SVG shortcut"):
         return False
     svg_package = sys.modules["weasyprint.svg"]
     _Leaf.get_paint = svg_package.Node.get_paint

@@ -15,15 +15,11 @@ any other version WeasyPrint is left alone (charts get slower, never wrong).
 
 from __future__ import annotations
 
-import logging
 import sys
 from math import inf
 
-import weasyprint
+from .weasyprint_version import SUPPORTED_VERSION, supported  # noqa: F401 (tests read it here)
 
-logger = logging.getLogger(__name__)
-
-SUPPORTED_VERSION = "70.0"
 # Any of these needs WeasyPrint's per-character path.
 PER_GLYPH = (
     "dx",
@@ -46,12 +42,7 @@ def install() -> bool:
     global _original_text
     if _original_text is not None:
         return True
-    if weasyprint.__version__ != SUPPORTED_VERSION:
-        logger.info(
-            "WeasyPrint %s: SVG text fast path not installed (written for %s).",
-            weasyprint.__version__,
-            SUPPORTED_VERSION,
-        )
+    if not supported("SVG text fast path"):
         return False
     svg_package = sys.modules["weasyprint.svg"]
     text_module = sys.modules["weasyprint.svg.text"]

@@ -20,13 +20,7 @@ Installed only on the WeasyPrint version it was written against.
 
 from __future__ import annotations
 
-import logging
-
-import weasyprint
-
-logger = logging.getLogger(__name__)
-
-SUPPORTED_VERSION = "70.0"
+from .weasyprint_version import SUPPORTED_VERSION, supported  # noqa: F401 (tests read it here)
 
 _original_deactivate = None
 _original_reactivate = None
@@ -37,10 +31,7 @@ def install() -> bool:
     global _original_deactivate, _original_reactivate
     if _original_deactivate is not None:
         return True
-    if weasyprint.__version__ != SUPPORTED_VERSION:
-        logger.info(
-            "WeasyPrint %s: Pango layouts not kept (written for %s).", weasyprint.__version__, SUPPORTED_VERSION
-        )
+    if not supported("kept Pango layouts"):
         return False
     from weasyprint.text.line_break import Layout
 

@@ -521,7 +521,9 @@ def test_the_audit_page_shows_an_import_in_words(client, ann, filled_round):
     page = client.get("/analist/audit/", {"soort": "antwoorden"}).content.decode()
 
     assert "Respons geïmporteerd" in page
-    assert f"niveaus: LEI-01 {before}" in page and f"niveaus: LEI-01 {after}; bestand: uitslagen.csv" in page
+    # PostgreSQL's jsonb keeps its own key order, so each part is looked for on its own.
+    assert f"niveaus: LEI-01 {before}" in page and f"niveaus: LEI-01 {after}" in page
+    assert "bestand: uitslagen.csv" in page
 
 
 def test_the_audit_of_an_import_costs_a_fixed_number_of_queries(filled_round, ann, django_assert_max_num_queries):
