@@ -39,6 +39,54 @@ class MailKind(models.TextChoices):
     REMINDER = "reminder", _("Herinnering")
 
 
+class MailBatch(models.Model):
+    """Invitations or reminders for a round, sent by a background job (analysts/services/mail_batches.py).
+
+    `recipients` are the people chosen when the analyst confirmed; the job sends to each
+    of them once (a job run again after a worker died skips who it already mailed).
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("in de wachtrij")
+        RUNNING = "running", _("bezig")
+        DONE = "done", _("klaar")
+        FAILED = "failed", _("mislukt")
+
+    round = models.ForeignKey("surveys.Round", verbose_name=_("ronde"), on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("soort"), max_length=12, choices=MailKind.choices)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("gestart door"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("gestart op"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    recipients = models.JSONField(_("ontvangers"), default=list, blank=True)
+    processed = models.PositiveIntegerField(_("verwerkt"), default=0)
+    skipped = models.PositiveIntegerField(_("overgeslagen"), default=0)
+    failures = models.JSONField(_("mislukt"), default=list, blank=True)
+    error = models.TextField(_("foutmelding"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("verzending")
+        verbose_name_plural = _("verzendingen")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.round} #{self.pk} ({self.get_status_display()})"
+
+    @property
+    def total(self) -> int:
+        return len(self.recipients)
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.processed / self.total) if self.total else (100 if self.finished else 0)
+
+
 class MailLog(models.Model):
     """One e-mail sent for a round: an invitation or a reminder, to one person."""
 
@@ -61,6 +109,14 @@ class MailLog(models.Model):
     )
     sent_at = models.DateTimeField(_("verstuurd op"), auto_now_add=True, db_index=True)
     subject = models.CharField(_("onderwerp"), max_length=255)
+    batch = models.ForeignKey(
+        MailBatch,
+        verbose_name=_("verzending"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="mails",
+    )
 
     class Meta:
         ordering = ["-sent_at", "-id"]

@@ -38,6 +38,7 @@ urlpatterns = [
         name="invitation_resend",
     ),
     path("rondes/<int:year>/uitnodigingen/verstuurd/", invitations.mail_log, name="mail_log"),
+    path("rondes/<int:year>/uitnodigingen/verzending/<int:pk>/", invitations.mail_batch, name="mail_batch"),
     path("rondes/<int:year>/monitor/", monitor.monitor, name="monitor"),
     path(
         "rondes/<int:year>/monitor/niet-ingediend.<str:fmt>",

@@ -14,6 +14,7 @@ what is sent; only the secret part of a personal link is masked on screen.
 
 import re
 import smtplib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -26,7 +27,7 @@ from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
-from analysts.models import MailKind, MailLog
+from analysts.models import MailBatch, MailKind, MailLog
 from surveys.models import Institution, Response, Round, User
 
 # The fill-in side owns the page where a new contact person sets a password.
@@ -169,7 +170,7 @@ def mail_preview(*, kind: str, round: Round, institution: Institution) -> list[C
 # --- sending -----------------------------------------------------------------------------------
 
 
-def _ensure_round_accepts(kind: str, round: Round) -> None:
+def ensure_round_accepts(kind: str, round: Round) -> None:
     allowed = {Round.Status.DRAFT, Round.Status.OPEN} if kind == MailKind.INVITATION else {Round.Status.OPEN}
     if round.status not in allowed:
         if kind == MailKind.INVITATION:
@@ -179,46 +180,83 @@ def _ensure_round_accepts(kind: str, round: Round) -> None:
         raise ValidationError(message, code="round_status")
 
 
-def _send(*, kind: str, round: Round, recipients: list[User], user: User, skip_invited: bool) -> SendResult:
-    _ensure_round_accepts(kind, round)
+def mails_send(
+    *,
+    kind: str,
+    round: Round,
+    recipients: list[User],
+    user: User | None,
+    skip_invited: bool,
+    batch: MailBatch | None = None,
+    on_each: Callable[[], None] | None = None,
+) -> SendResult:
+    """Send `kind` to each recipient, logging each message; with a `batch`, nobody it already mailed
+    gets it twice (a job run again). `on_each` is called after every recipient (progress)."""
+    ensure_round_accepts(kind, round)
     result = SendResult()
     # One connection for the whole batch: one SMTP session, not one per message.
     with get_connection() as connection:
         for recipient in recipients:
             try:
-                with transaction.atomic():
-                    # Lock the person so two analysts sending at once cannot both invite them.
-                    User.objects.select_for_update().filter(pk=recipient.pk).first()
-                    already = MailLog.objects.filter(round=round, kind=MailKind.INVITATION, recipient=recipient)
-                    if skip_invited and already.exists():
-                        result.skipped.append(recipient)
-                        continue
-                    mail = mail_compose(kind=kind, round=round, recipient=recipient)
-                    message = EmailMultiAlternatives(
-                        subject=mail.subject, body=mail.text, to=[mail.to], connection=connection
-                    )
-                    message.attach_alternative(mail.html, "text/html")
-                    message.send()
-                    result.sent.append(
-                        MailLog.objects.create(
-                            round=round,
-                            kind=kind,
-                            recipient=recipient,
-                            to_email=mail.to,
-                            institution=recipient.institution,
-                            sent_by=user,
-                            subject=mail.subject,
-                        )
-                    )
+                _send_one(
+                    kind=kind,
+                    round=round,
+                    recipient=recipient,
+                    user=user,
+                    skip_invited=skip_invited,
+                    batch=batch,
+                    connection=connection,
+                    result=result,
+                )
             except (smtplib.SMTPException, OSError) as exc:
                 result.failed.append((recipient, str(exc)))
+            if on_each is not None:
+                on_each()
     return result
+
+
+def _send_one(
+    *,
+    kind: str,
+    round: Round,
+    recipient: User,
+    user: User | None,
+    skip_invited: bool,
+    batch: MailBatch | None,
+    connection,
+    result: SendResult,
+) -> None:
+    with transaction.atomic():
+        # Lock the person so two analysts (or two jobs) sending at once cannot both mail them.
+        User.objects.select_for_update().filter(pk=recipient.pk).first()
+        if batch is not None and MailLog.objects.filter(batch=batch, recipient=recipient).exists():
+            return  # mailed by this batch's job before it was stopped
+        already = MailLog.objects.filter(round=round, kind=MailKind.INVITATION, recipient=recipient)
+        if skip_invited and already.exists():
+            result.skipped.append(recipient)
+            return
+        mail = mail_compose(kind=kind, round=round, recipient=recipient)
+        message = EmailMultiAlternatives(subject=mail.subject, body=mail.text, to=[mail.to], connection=connection)
+        message.attach_alternative(mail.html, "text/html")
+        message.send()
+        result.sent.append(
+            MailLog.objects.create(
+                round=round,
+                kind=kind,
+                recipient=recipient,
+                to_email=mail.to,
+                institution=recipient.institution,
+                sent_by=user,
+                subject=mail.subject,
+                batch=batch,
+            )
+        )
 
 
 def invitations_send(*, round: Round, user: User) -> SendResult:
     """Invite every contact person not yet invited for this round."""
     to_invite, already = invitation_recipients(round=round)
-    result = _send(kind=MailKind.INVITATION, round=round, recipients=to_invite, user=user, skip_invited=True)
+    result = mails_send(kind=MailKind.INVITATION, round=round, recipients=to_invite, user=user, skip_invited=True)
     result.skipped = already + result.skipped
     return result
 
@@ -227,7 +265,7 @@ def invitation_resend(*, round: Round, recipient: User, user: User) -> MailLog:
     """Invite one person again, on purpose (a lost e-mail, a new address)."""
     if not contact_persons().filter(pk=recipient.pk).exists():
         raise ValidationError(_("Deze persoon is geen actieve contactpersoon van een lid-instelling."))
-    result = _send(kind=MailKind.INVITATION, round=round, recipients=[recipient], user=user, skip_invited=False)
+    result = mails_send(kind=MailKind.INVITATION, round=round, recipients=[recipient], user=user, skip_invited=False)
     if result.failed:
         raise ValidationError(_("Versturen is mislukt: %(error)s") % {"error": result.failed[0][1]}, code="send_failed")
     return result.sent[0]
@@ -235,6 +273,6 @@ def invitation_resend(*, round: Round, recipient: User, user: User) -> MailLog:
 
 def reminders_send(*, round: Round, user: User) -> SendResult:
     """Remind the contact persons of every institution that has not yet submitted."""
-    return _send(
+    return mails_send(
         kind=MailKind.REMINDER, round=round, recipients=reminder_recipients(round=round), user=user, skip_invited=False
     )

@@ -7,13 +7,13 @@ from django.db.models import Count, Max, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from analysts.access import analyst_required
 from analysts.forms.invitations import PreviewForm
-from analysts.models import MailKind, MailLog
+from analysts.models import MailBatch, MailKind, MailLog
 from analysts.services import invitations as inv
+from analysts.services.mail_batches import UNFINISHED, mail_batch_start
 from surveys.models import Round
 
 
@@ -21,24 +21,14 @@ def _round(year: int) -> Round:
     return get_object_or_404(Round.objects.select_related("questionnaire"), year=year)
 
 
-def _report(request: HttpRequest, result: inv.SendResult, kind: str) -> None:
-    if kind == MailKind.INVITATION:
-        sent = ngettext("%(count)s uitnodiging verstuurd.", "%(count)s uitnodigingen verstuurd.", len(result.sent))
-    else:
-        sent = ngettext("%(count)s herinnering verstuurd.", "%(count)s herinneringen verstuurd.", len(result.sent))
-    messages.success(request, sent % {"count": len(result.sent)})
-    if kind == MailKind.INVITATION and result.skipped:
-        messages.info(
-            request,
-            ngettext(
-                "%(count)s persoon was al uitgenodigd en is overgeslagen.",
-                "%(count)s personen waren al uitgenodigd en zijn overgeslagen.",
-                len(result.skipped),
-            )
-            % {"count": len(result.skipped)},
-        )
-    for person, error in result.failed:
-        messages.error(request, _("Niet verstuurd aan %(email)s: %(error)s") % {"email": person.email, "error": error})
+def _start(request: HttpRequest, round: Round, kind: str) -> HttpResponse:
+    """Queue the batch and show its progress; a refusal (round status, a batch still sending) changes nothing."""
+    try:
+        batch = mail_batch_start(round=round, kind=kind, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("analysts:invitations", year=round.year)
+    return redirect("analysts:mail_batch", year=round.year, pk=batch.pk)
 
 
 @analyst_required
@@ -72,6 +62,7 @@ def invitations_index(request: HttpRequest, year: int) -> HttpResponse:
         "preview_form": PreviewForm(),
         "can_invite": round.status in (Round.Status.DRAFT, Round.Status.OPEN),
         "can_remind": round.status == Round.Status.OPEN,
+        "sending": MailBatch.objects.filter(round=round, status__in=UNFINISHED),
     }
     return render(request, "analysts/invitations/index.html", context)
 
@@ -96,13 +87,7 @@ def invitation_preview(request: HttpRequest, year: int) -> HttpResponse:
 def invitations_send(request: HttpRequest, year: int) -> HttpResponse:
     round = _round(year)
     if request.method == "POST":
-        try:
-            result = inv.invitations_send(round=round, user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect("analysts:invitations", year=round.year)
-        _report(request, result, MailKind.INVITATION)
-        return redirect("analysts:mail_log", year=round.year)
+        return _start(request, round, MailKind.INVITATION)
     to_invite, already = inv.invitation_recipients(round=round)
     context = {
         "round": round,
@@ -118,13 +103,7 @@ def invitations_send(request: HttpRequest, year: int) -> HttpResponse:
 def reminders_send(request: HttpRequest, year: int) -> HttpResponse:
     round = _round(year)
     if request.method == "POST":
-        try:
-            result = inv.reminders_send(round=round, user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect("analysts:invitations", year=round.year)
-        _report(request, result, MailKind.REMINDER)
-        return redirect("analysts:mail_log", year=round.year)
+        return _start(request, round, MailKind.REMINDER)
     recipients = inv.reminder_recipients(round=round)
     context = {
         "round": round,
@@ -162,3 +141,11 @@ def mail_log(request: HttpRequest, year: int) -> HttpResponse:
     page = Paginator(entries, 50).get_page(request.GET.get("pagina"))
     context = {"round": round, "page": page, "kind": kind, "kinds": MailKind.choices}
     return render(request, "analysts/invitations/log.html", context)
+
+
+@analyst_required
+def mail_batch(request: HttpRequest, year: int, pk: int) -> HttpResponse:
+    round = _round(year)
+    batch = get_object_or_404(MailBatch.objects.select_related("created_by"), round=round, pk=pk)
+    sent = batch.mails.count()
+    return render(request, "analysts/invitations/batch.html", {"round": round, "batch": batch, "sent": sent})

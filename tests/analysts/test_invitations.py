@@ -10,8 +10,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.http import urlsafe_base64_encode
 
-from analysts.models import MailKind, MailLog
+from analysts.models import MailBatch, MailKind, MailLog
 from analysts.services import invitations as inv
+from analysts.services.mail_batches import mail_batch_run, mail_batch_start, mail_batches_resume
 from surveys.models import Round
 from tests.analysts.builders_rounds import contact_person, draft_response, open_round, submitted_response
 from tests.factories import InstitutionFactory, UserFactory
@@ -253,23 +254,119 @@ def test_sending_is_csrf_protected(ann, round, alice):
     assert mail.outbox == []
 
 
-def test_the_confirmation_page_sends_nothing_until_confirmed(client, ann, round, alice, bob):
+def test_the_confirmation_page_sends_nothing_until_confirmed(
+    client, ann, round, alice, bob, django_capture_on_commit_callbacks
+):
     client.force_login(ann)
     page = client.get(reverse("analysts:invitations_send", args=[2021]))
     assert mail.outbox == []
     assert "2 contactpersonen" in page.content.decode()
-    response = client.post(reverse("analysts:invitations_send", args=[2021]))
-    assert response["Location"] == reverse("analysts:mail_log", args=[2021])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("analysts:invitations_send", args=[2021]))
+    batch = MailBatch.objects.get()
+    assert response["Location"] == reverse("analysts:mail_batch", args=[2021, batch.pk])
     assert len(mail.outbox) == 2
-    log = client.get(response["Location"]).content.decode()
+    progress = client.get(response["Location"]).content.decode()
+    assert "Status: klaar — 2 van 2 verwerkt" in progress and "2 berichten verstuurd" in progress
+    assert 'http-equiv="refresh"' not in progress
+    log = client.get(reverse("analysts:mail_log", args=[2021])).content.decode()
     assert "alice@example.nl" in log and "bob@example.nl" in log
 
 
-def test_the_reminder_page_sends_to_non_responders(client, ann, round, alice, charlie):
+def test_the_reminder_page_sends_to_non_responders(
+    client, ann, round, alice, charlie, django_capture_on_commit_callbacks
+):
     submitted_response(round=round, institution=alice.institution)
     client.force_login(ann)
-    client.post(reverse("analysts:reminders_send", args=[2021]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("analysts:reminders_send", args=[2021]))
     assert _to(mail.outbox) == {"charlie@example.nl"}
+
+
+# --- sending in the background ------------------------------------------------------------------
+
+
+def test_the_mails_go_out_in_the_background_and_the_page_shows_the_progress(client, ann, round, alice, bob):
+    client.force_login(ann)
+    response = client.post(reverse("analysts:invitations_send", args=[2021]))  # the job is not run yet
+    assert mail.outbox == []
+    page = client.get(response["Location"]).content.decode()
+    assert "Status: in de wachtrij — 0 van 2 verwerkt" in page and 'http-equiv="refresh"' in page
+    overview = client.get(reverse("analysts:invitations", args=[2021])).content.decode()
+    assert "Er worden uitnodigingen verstuurd." in overview and "Voortgang: 0 van 2" in overview
+
+
+def test_a_second_send_while_the_first_is_still_going_is_refused(client, ann, round, alice, bob):
+    client.force_login(ann)
+    client.post(reverse("analysts:reminders_send", args=[2021]))
+    again = client.post(reverse("analysts:reminders_send", args=[2021]), follow=True)
+    assert "Er wordt voor deze ronde al verstuurd" in again.content.decode()
+    assert MailBatch.objects.count() == 1
+
+
+def test_a_job_run_again_after_a_stopped_worker_mails_nobody_twice(ann, round, alice, bob, charlie):
+    batch = mail_batch_start(round=round, kind=MailKind.REMINDER, user=ann)
+    # The first worker mailed one person, then stopped.
+    stopping = mock.patch.object(inv, "get_connection", side_effect=_stop_after_one(inv.get_connection))
+    with stopping, pytest.raises(KeyboardInterrupt):
+        mail_batch_run(batch_id=batch.pk)
+    assert len(mail.outbox) == 1
+    assert mail_batches_resume() == [batch.pk]
+
+    done = mail_batch_run(batch_id=batch.pk)
+
+    assert sorted(m.to[0] for m in mail.outbox) == ["alice@example.nl", "bob@example.nl", "charlie@example.nl"]
+    assert (done.status, done.processed, done.total, done.mails.count()) == ("done", 3, 3, 3)
+    assert mail_batches_resume() == []
+
+
+def _stop_after_one(get_connection):
+    """A mail connection that delivers one message and then the worker dies (a KeyboardInterrupt)."""
+
+    def connection(*args, **kwargs):
+        real = get_connection(*args, **kwargs)
+        sent = []
+        original = real.send_messages
+
+        def send_messages(messages):
+            if sent:
+                raise KeyboardInterrupt
+            sent.append(messages)
+            return original(messages)
+
+        real.send_messages = send_messages
+        return real
+
+    return connection
+
+
+def test_a_round_closed_before_the_job_runs_sends_nothing_and_says_why(ann, round, alice):
+    batch = mail_batch_start(round=round, kind=MailKind.REMINDER, user=ann)
+    Round.objects.filter(pk=round.pk).update(status=Round.Status.CLOSED)
+
+    done = mail_batch_run(batch_id=batch.pk)
+
+    assert mail.outbox == []
+    assert done.status == MailBatch.Status.FAILED
+    assert "zolang de ronde open is" in done.error
+
+
+def test_a_refused_message_is_listed_on_the_batch_and_the_others_go(ann, round, alice, bob):
+    batch = mail_batch_start(round=round, kind=MailKind.INVITATION, user=ann)
+    real_send = inv.EmailMultiAlternatives.send
+
+    def send(message, *args, **kwargs):
+        if message.to == ["alice@example.nl"]:
+            raise smtplib.SMTPRecipientsRefused({"alice@example.nl": (550, b"no such user")})
+        return real_send(message, *args, **kwargs)
+
+    with mock.patch.object(inv.EmailMultiAlternatives, "send", send):
+        done = mail_batch_run(batch_id=batch.pk)
+
+    assert _to(mail.outbox) == {"bob@example.nl"}
+    assert done.status == MailBatch.Status.DONE and done.processed == 2
+    assert [failure["email"] for failure in done.failures] == ["alice@example.nl"]
+    assert not MailLog.objects.filter(recipient=alice).exists()  # a next invitation batch still reaches her
 
 
 def test_the_preview_page_shows_the_exact_subject_and_a_masked_link(client, ann, round, others):

@@ -176,8 +176,8 @@ def test_the_worker_script_starts_db_worker_with_options_it_knows(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}  # as in production
     result = script_commands("start-worker", WORKER_MAX_TASKS="50")
     assert result.returncode == 0, result.stderr
-    resume, worker = result.stdout.splitlines()
-    assert resume == "manage.py resume_factsheet_batches"
+    *resumes, worker = result.stdout.splitlines()
+    assert resumes == ["manage.py resume_factsheet_batches", "manage.py resume_mail_batches"]
     program, command, *options = worker.split()
     assert (program, command) == ("manage.py", "db_worker")
     parsed = Command().create_parser("manage.py", "db_worker").parse_args(options)

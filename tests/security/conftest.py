@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from analysts.models import MailBatch, MailKind
 from factsheets.batch_models import FactsheetBatch
 from surveys.models import BlockAnswer, Institution, Response, Round
 from tests.factories import ResponseFactory, RoundFactory, answer_all
@@ -43,6 +44,7 @@ def url_samples(published_2021, alices_response, alice, ann, settings, tmp_path)
     settings.MEDIA_ROOT = tmp_path
     batch = FactsheetBatch.objects.create(round=published_2021, created_by=ann, status=FactsheetBatch.Status.DONE)
     batch.archive.save("factsheets-2021.zip", ContentFile(b"PK\x05\x06" + bytes(18)), save=True)
+    mail_batch = MailBatch.objects.create(round=published_2021, kind=MailKind.REMINDER, created_by=ann)
     values = {
         "year": 2021,
         "institution_code": "ziekenhuis-aalst",
@@ -65,5 +67,6 @@ def url_samples(published_2021, alices_response, alice, ann, settings, tmp_path)
         "analysts:national_report": {"fmt": "xlsx"},
         "factsheets:batch": {"pk": batch.pk},
         "factsheets:batch_zip": {"pk": batch.pk},
+        "analysts:mail_batch": {"pk": mail_batch.pk},
     }
     return values, overrides

@@ -78,6 +78,7 @@ EXPECTED: dict[str, dict[str, object]] = {
     "analysts:reminders_send": ANALYSTS_ONLY,
     "analysts:invitation_resend": analysts_only(405),
     "analysts:mail_log": ANALYSTS_ONLY,
+    "analysts:mail_batch": ANALYSTS_ONLY,
     "analysts:monitor": ANALYSTS_ONLY,
     "analysts:monitor_non_responders": ANALYSTS_ONLY,
     "analysts:dashboard": ANALYSTS_ONLY,
