@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from jump_scan.background import BackgroundBatch
+
 
 class AuditEntry(models.Model):
     """One change made by someone: who, when, what, on which object, old → new.
@@ -39,35 +41,21 @@ class MailKind(models.TextChoices):
     REMINDER = "reminder", _("Herinnering")
 
 
-class MailBatch(models.Model):
+class MailBatch(BackgroundBatch):
     """Invitations or reminders for a round, sent by a background job (analysts/services/mail_batches.py).
 
     `recipients` are the people chosen when the analyst confirmed; the job sends to each
     of them once (a job run again after a worker died skips who it already mailed).
+    `failures` lists the addresses the mail server refused ({"email", "error"}).
     """
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("in de wachtrij")
-        RUNNING = "running", _("bezig")
-        DONE = "done", _("klaar")
-        FAILED = "failed", _("mislukt")
 
     round = models.ForeignKey("surveys.Round", verbose_name=_("ronde"), on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(_("soort"), max_length=12, choices=MailKind.choices)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("gestart door"), on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(_("gestart op"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     recipients = models.JSONField(_("ontvangers"), default=list, blank=True)
     processed = models.PositiveIntegerField(_("verwerkt"), default=0)
     skipped = models.PositiveIntegerField(_("overgeslagen"), default=0)
-    failures = models.JSONField(_("mislukt"), default=list, blank=True)
-    error = models.TextField(_("foutmelding"), blank=True)
 
-    class Meta:
-        ordering = ["-created_at", "-id"]
+    class Meta(BackgroundBatch.Meta):
         verbose_name = _("verzending")
         verbose_name_plural = _("verzendingen")
 
@@ -77,14 +65,6 @@ class MailBatch(models.Model):
     @property
     def total(self) -> int:
         return len(self.recipients)
-
-    @property
-    def finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.processed / self.total) if self.total else (100 if self.finished else 0)
 
 
 class MailLog(models.Model):

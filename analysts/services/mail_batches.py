@@ -17,7 +17,7 @@ from analysts.models import MailBatch, MailKind
 from analysts.services import invitations as inv
 from surveys.models import Round, User
 
-UNFINISHED = (MailBatch.Status.QUEUED, MailBatch.Status.RUNNING)
+UNFINISHED = MailBatch.UNFINISHED
 
 
 def mail_batch_start(*, round: Round, kind: str, user: User) -> MailBatch:
