@@ -26,36 +26,16 @@ import sys
 import time
 import tracemalloc
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench._setup import django_setup, ensure_database  # noqa: E402
+
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/jump_bench_aggregation"
 TARGET_SECONDS, TARGET_MB = 2.0, 100.0
 STATEMENTS_PER_BLOCK = 5  # × 8 blocks = 40 statements
 FIRST_YEAR = 2012
-
-
-def ensure_database(url: str) -> None:
-    import psycopg2
-
-    parts = urlsplit(url)
-    connection = psycopg2.connect(url.replace(parts.path, "/postgres", 1))
-    connection.autocommit = True
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [parts.path.lstrip("/")])
-        if cursor.fetchone() is None:
-            cursor.execute(f'CREATE DATABASE "{parts.path.lstrip("/")}"')
-    connection.close()
-
-
-def setup_django(url: str) -> None:
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jump_scan.settings")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    import django
-
-    django.setup()
 
 
 def filled(institutions: int, rounds: int) -> bool:
@@ -326,12 +306,12 @@ def main() -> int:
     args = parser.parse_args()
 
     if args.measure:
-        setup_django(args.database_url)
+        django_setup(args.database_url)
         print(json.dumps(measure(args.measure, args.repeat)))
         return 0
 
     ensure_database(args.database_url)
-    setup_django(args.database_url)
+    django_setup(args.database_url)
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)

@@ -21,7 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+
+from bench._setup import django_setup, ensure_database  # noqa: E402
+
 TARGET_SECONDS = 0.5
 INSTITUTIONS = 100
 YEARS = 7
@@ -137,17 +139,9 @@ def main() -> int:
     parser.add_argument("--refill", action="store_true", help="rebuild the synthetic history even if present")
     args = parser.parse_args()
 
-    from export import ensure_database
-
     ensure_database(args.database_url)
-    os.environ["DATABASE_URL"] = args.database_url
     # Development settings: the page's static links need no collected manifest.
-    os.environ.setdefault("DEBUG", "true")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jump_scan.settings")
-    import django
-
-    django.setup()
+    django_setup(args.database_url, DEBUG="true")
     from django.core.management import call_command
     from django.db import connection
     from django.test import RequestFactory

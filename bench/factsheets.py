@@ -35,35 +35,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench._setup import demo_database, publish_once  # noqa: E402
+
 TARGET_SECONDS, TARGET_OVERHEAD = 0.6, 0.30
 TARGET_BATCH_SECONDS, TARGET_WORKER_MB, TARGET_GROWTH_MB = 20.0, 300.0, 50.0
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") / 1024
-
-
-def setup(database: str) -> None:
-    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jump_scan.settings")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    from surveys.models import Round
-
-    call_command("migrate", verbosity=0, stdout=io.StringIO())
-    if not Round.objects.filter(year=2021).exists():
-        print(f"Filling {database} with the demo data set (once)…", flush=True)
-        call_command("seed_demo", stdout=io.StringIO())
-
-
-def publish_once(scan_round) -> None:
-    from factsheets.services import latest_snapshot, round_publish
-    from surveys.models import Round, User
-
-    if scan_round.status == Round.Status.PUBLISHED and latest_snapshot(scan_round) is None:
-        analyst = User.objects.filter(role=User.Role.ANALYST).first()
-        round_publish(round=scan_round, user=analyst)
 
 
 def rss_mb() -> float:
@@ -150,7 +127,7 @@ def main() -> int:
     parser.add_argument("--documents", type=int, default=100)
     parser.add_argument("--skip-batch", action="store_true", help="only the single factsheet and the memory growth")
     args = parser.parse_args()
-    setup(args.database)
+    demo_database(args.database)
 
     from factsheets.aggregation import institution_pictures
     from surveys.models import Round

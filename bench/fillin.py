@@ -35,7 +35,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench._server import ensure_database, free_port, manage, wait_until_up  # noqa: E402
+from bench._server import free_port, manage, wait_until_up  # noqa: E402
+from bench._setup import ensure_database  # noqa: E402
 
 TARGET_P95_MS = 100.0
 BLOCK = "leiderschap"

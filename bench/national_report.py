@@ -26,32 +26,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench._setup import demo_database, publish_once  # noqa: E402
+
 TARGET_SECONDS = 3.0
-
-
-def setup(database: str) -> None:
-    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jump_scan.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    from surveys.models import Round
-
-    call_command("migrate", verbosity=0, stdout=io.StringIO())
-    if not Round.objects.filter(year=2021).exists():
-        print(f"Filling {database} with the demo data set (once)…", flush=True)
-        call_command("seed_demo", stdout=io.StringIO())
-
-
-def publish_once(scan_round) -> None:
-    from factsheets.services import latest_snapshot, round_publish
-    from surveys.models import Round, User
-
-    if scan_round.status == Round.Status.PUBLISHED and latest_snapshot(scan_round) is None:
-        analyst = User.objects.filter(role=User.Role.ANALYST).first()
-        round_publish(round=scan_round, user=analyst)
 
 
 def run(year: int, runs: int, out: Path) -> int:
@@ -109,7 +87,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=Path("/tmp/bench-national-report.pdf"))
     options = parser.parse_args()
-    setup(options.database)
+    demo_database(options.database)
     return run(options.round, options.runs, options.out)
 
 

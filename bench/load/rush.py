@@ -40,7 +40,8 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
-from bench._server import ensure_database, free_port, manage, start_gunicorn, stop, wait_until_up  # noqa: E402
+from bench._server import free_port, manage, start_gunicorn, stop, wait_until_up  # noqa: E402
+from bench._setup import ensure_database  # noqa: E402
 from bench.load.cpu import DatabaseCpu, gunicorn_seconds  # noqa: E402
 from bench.load.people import Person, Recorder, Sample, Team  # noqa: E402
 
