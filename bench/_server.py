@@ -4,13 +4,42 @@ Used by bench/fillin.py and bench/load/rush.py. Everything listens on 127.0.0.1 
 """
 
 import http.client
+import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+STATIC_ROOT = Path(tempfile.gettempdir()) / "jump-bench-static"
+
+
+def server_environment(database_url: str, **overrides: str) -> dict[str, str]:
+    """The production settings on the loopback interface, static files collected into STATIC_ROOT."""
+    return {
+        **{k: v for k, v in os.environ.items() if not k.startswith("GUNICORN_")},
+        "DJANGO_SETTINGS_MODULE": "jump_scan.settings",
+        "DATABASE_URL": database_url,
+        "DEBUG": "false",
+        "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789abcdef",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "STATIC_ROOT": str(STATIC_ROOT),
+        **overrides,
+    }
+
+
+def collect_static(env: dict[str, str]) -> None:
+    """Once, and again only when a static file changed: brotli makes it take a minute."""
+    manifest = STATIC_ROOT / "staticfiles.json"
+    newest = max(path.stat().st_mtime for path in (ROOT / "static").rglob("*") if path.is_file())
+    if manifest.exists() and manifest.stat().st_mtime > newest:
+        return
+    print("Collecting static files (about a minute)…", flush=True)
+    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
 
 
 def manage(env: dict[str, str], *args: str) -> None:

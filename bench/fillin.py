@@ -35,26 +35,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench._server import free_port, manage, wait_until_up  # noqa: E402
+from bench._server import collect_static, free_port, manage, server_environment, wait_until_up  # noqa: E402
 from bench._setup import ensure_database  # noqa: E402
 
 TARGET_P95_MS = 100.0
 BLOCK = "leiderschap"
-
-
-def server_environment(database_url: str, static_root: str) -> dict[str, str]:
-    """Production settings (bench/settings_fillin.py): DEBUG off, on the loopback interface only."""
-    return {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "DEBUG": "false",
-        "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789abcdef",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": static_root,
-        "LOG_LEVEL": "WARNING",
-        "DJANGO_SETTINGS_MODULE": "bench.settings_fillin",
-    }
 
 
 def prepare(users: int) -> tuple[int, list[str]]:
@@ -229,11 +214,12 @@ def main() -> int:
     args = parser.parse_args()
 
     port = args.port or free_port()
-    static_root = tempfile.mkdtemp(prefix="jump-bench-static-")
-    env = server_environment(args.database_url, static_root)
+    # Production settings but plain HTTP: no proxy in front to say the request came in over TLS.
+    env = server_environment(args.database_url, SECURE_SSL_REDIRECT="false", LOG_LEVEL="WARNING")
     ensure_database(args.database_url)
-    print("Migrating and preparing data…", flush=True)
+    print("Migrating, preparing data, collecting static files…", flush=True)
     manage(env, "migrate", "--noinput")
+    collect_static(env)
     os.environ.update(env)
     year, sessions = prepare(args.users)
 
@@ -249,7 +235,7 @@ def main() -> int:
         "--log-level",
         "warning",
     ]
-    server_log = Path(static_root) / "gunicorn.log"
+    server_log = Path(tempfile.mkdtemp(prefix="jump-bench-fillin-")) / "gunicorn.log"
     with open(server_log, "w") as log:
         server = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     print(f"server log: {server_log}")

@@ -40,7 +40,15 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
-from bench._server import free_port, manage, start_gunicorn, stop, wait_until_up  # noqa: E402
+from bench._server import (  # noqa: E402
+    collect_static,
+    free_port,
+    manage,
+    server_environment,
+    start_gunicorn,
+    stop,
+    wait_until_up,
+)
 from bench._setup import ensure_database  # noqa: E402
 from bench.load.cpu import DatabaseCpu, gunicorn_seconds  # noqa: E402
 from bench.load.people import Person, Recorder, Sample, Team  # noqa: E402
@@ -55,30 +63,6 @@ RUSH = (
     "summary (GET)",
     "submit (POST)",
 )
-STATIC_ROOT = Path(tempfile.gettempdir()) / "jump-load-static"
-
-
-def server_environment(database_url: str) -> dict[str, str]:
-    """The production settings, on the loopback interface; the load test poses as the TLS proxy."""
-    return {
-        **{k: v for k, v in os.environ.items() if not k.startswith("GUNICORN_")},
-        "DJANGO_SETTINGS_MODULE": "jump_scan.settings",
-        "DATABASE_URL": database_url,
-        "DEBUG": "false",
-        "SECRET_KEY": "load-test-only-secret-key-not-for-production-0123456789abcdef",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "STATIC_ROOT": str(STATIC_ROOT),
-    }
-
-
-def collect_static(env: dict[str, str]) -> None:
-    """Once, and again only when a static file changed: brotli makes it take a minute."""
-    manifest = STATIC_ROOT / "staticfiles.json"
-    newest = max(path.stat().st_mtime for path in (ROOT / "static").rglob("*") if path.is_file())
-    if manifest.exists() and manifest.stat().st_mtime > newest:
-        return
-    print("Collecting static files (about a minute)…", flush=True)
-    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
 
 
 def percentile(values: list[float], share: float) -> float:
