@@ -17,26 +17,27 @@ from analysts.models import MailBatch, MailKind
 from analysts.services import invitations as inv
 from surveys.models import Round, User
 
-UNFINISHED = MailBatch.UNFINISHED
-
 
 def mail_batch_start(*, round: Round, kind: str, user: User) -> MailBatch:
     """Queue `kind` for everyone it goes to now: invitations to the contact persons not invited yet,
     reminders to those of institutions that have not submitted. One at a time per round and kind."""
     inv.ensure_round_accepts(kind, round)
-    if MailBatch.objects.filter(round=round, kind=kind, status__in=UNFINISHED).exists():
-        raise ValidationError(
-            _("Er wordt voor deze ronde al verstuurd; wacht tot die verzending klaar is."), code="batch_running"
-        )
-    if kind == MailKind.INVITATION:
-        recipients, _already = inv.invitation_recipients(round=round)
-    else:
-        recipients = inv.reminder_recipients(round=round)
-    batch = MailBatch(round=round, kind=kind, created_by=user, recipients=[person.pk for person in recipients])
-    batch.full_clean()
-    batch.save()
-    # Queued after the commit, so a worker never looks for a batch it cannot see yet.
-    transaction.on_commit(lambda: _enqueue(batch.pk))
+    with transaction.atomic():
+        # The round's row is the lock: two confirmations at the same moment start one batch.
+        Round.objects.select_for_update().filter(pk=round.pk).first()
+        if MailBatch.objects.filter(round=round, kind=kind, status__in=MailBatch.UNFINISHED).exists():
+            raise ValidationError(
+                _("Er wordt voor deze ronde al verstuurd; wacht tot die verzending klaar is."), code="batch_running"
+            )
+        if kind == MailKind.INVITATION:
+            recipients, _already = inv.invitation_recipients(round=round)
+        else:
+            recipients = inv.reminder_recipients(round=round)
+        batch = MailBatch(round=round, kind=kind, created_by=user, recipients=[person.pk for person in recipients])
+        batch.full_clean()
+        batch.save()
+        # Queued after the commit, so a worker never looks for a batch it cannot see yet.
+        transaction.on_commit(lambda: _enqueue(batch.pk))
     return batch
 
 
@@ -92,7 +93,7 @@ def mail_batch_run(*, batch_id: int) -> MailBatch:
 
 def mail_batches_resume() -> list[int]:
     """Queue every unfinished batch again (after a worker stopped); the ids queued."""
-    unfinished = list(MailBatch.objects.filter(status__in=UNFINISHED).values_list("pk", flat=True))
+    unfinished = list(MailBatch.objects.filter(status__in=MailBatch.UNFINISHED).values_list("pk", flat=True))
     for batch_id in unfinished:
         _enqueue(batch_id)
     return unfinished

@@ -13,7 +13,7 @@ from analysts.access import analyst_required
 from analysts.forms.invitations import PreviewForm
 from analysts.models import MailBatch, MailKind, MailLog
 from analysts.services import invitations as inv
-from analysts.services.mail_batches import UNFINISHED, mail_batch_start
+from analysts.services.mail_batches import mail_batch_start
 from surveys.models import Round
 
 
@@ -62,7 +62,7 @@ def invitations_index(request: HttpRequest, year: int) -> HttpResponse:
         "preview_form": PreviewForm(),
         "can_invite": round.status in (Round.Status.DRAFT, Round.Status.OPEN),
         "can_remind": round.status == Round.Status.OPEN,
-        "sending": MailBatch.objects.filter(round=round, status__in=UNFINISHED),
+        "sending": MailBatch.objects.filter(round=round, status__in=MailBatch.UNFINISHED),
     }
     return render(request, "analysts/invitations/index.html", context)
 

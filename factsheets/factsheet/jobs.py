@@ -128,7 +128,7 @@ def batch_resume(*, batch_id: int) -> int:
 
 def batches_resume() -> dict[int, int]:
     """Resume every unfinished batch; batch id -> institutions queued again."""
-    unfinished = FactsheetBatch.objects.filter(status__in=[FactsheetBatch.Status.QUEUED, FactsheetBatch.Status.RUNNING])
+    unfinished = FactsheetBatch.objects.filter(status__in=FactsheetBatch.UNFINISHED)
     return {batch_id: batch_resume(batch_id=batch_id) for batch_id in unfinished.values_list("pk", flat=True)}
 
 
