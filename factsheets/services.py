@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from factsheets.aggregation import METHOD_VERSION, compute_figures
+from factsheets.factsheet.stored import stored_factsheets_clear
 from factsheets.models import Snapshot
 from surveys.models import Round, User
 
@@ -35,6 +36,8 @@ def round_publish(*, round: Round, user: User) -> Snapshot:
     )
     snapshot.full_clean()
     snapshot.save()
+    # The factsheets kept for the earlier figures can never be asked for again.
+    transaction.on_commit(lambda: stored_factsheets_clear(locked.year))
     round.status = locked.status
     return snapshot
 

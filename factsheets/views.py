@@ -20,7 +20,7 @@ from factsheets.aggregation.pictures import InstitutionPicture
 from factsheets.batch_models import FactsheetBatch
 from factsheets.factsheet.content import build_factsheet
 from factsheets.factsheet.jobs import batch_start
-from factsheets.factsheet.render import render_factsheet_pdf
+from factsheets.factsheet.stored import stored_factsheet_pdf
 from surveys.models import Institution, Response, Round
 
 
@@ -105,7 +105,7 @@ def factsheet_pdf(request: HttpRequest, year: int, code: str) -> HttpResponse:
     found = _picture(request, year, code)
     if isinstance(found, HttpResponse):
         return found
-    filename, mimetype, content = render_factsheet_pdf(found[1])
+    filename, mimetype, content = stored_factsheet_pdf(found[1])
     return HttpResponse(
         content, content_type=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
     )

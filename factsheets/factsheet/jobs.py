@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from factsheets.aggregation import FiguresUnavailable, institution_picture
 from factsheets.batch_models import FactsheetBatch
 from factsheets.factsheet.batch import write_zip, zip_name
-from factsheets.factsheet.render import render_factsheet_pdf
+from factsheets.factsheet.stored import stored_factsheet_pdf
 from surveys.models import Institution, Response, Round, User
 
 logger = logging.getLogger(__name__)
@@ -74,7 +74,8 @@ def render_chunk(*, batch_id: int, institution_ids: list[int]) -> None:
         try:
             if institution is None:
                 raise FiguresUnavailable(str(institution_id))
-            filename, _mimetype, content = render_factsheet_pdf(institution_picture(batch.round, institution))
+            # Kept as well, so the web download of each of them is instant afterwards.
+            filename, _mimetype, content = stored_factsheet_pdf(institution_picture(batch.round, institution))
             path = f"{batch_folder(batch)}/{filename}"
             if default_storage.exists(path):
                 default_storage.delete(path)

@@ -23,7 +23,7 @@ def scan_round(db, aalst, zwolle, ann, settings, tmp_path, monkeypatch):
     def render(picture, **kwargs):  # the factsheet's HTML instead of a slow PDF: the job logic is what is tested
         return factsheet_filename(picture), "application/pdf", factsheet_html(build_factsheet(picture)).encode()
 
-    monkeypatch.setattr(jobs, "render_factsheet_pdf", render)
+    monkeypatch.setattr(jobs, "stored_factsheet_pdf", render)
     return published_round(aalst, zwolle, ann)
 
 
@@ -68,14 +68,14 @@ def test_progress_is_visible_while_the_batch_runs(client, ann, scan_round):
 def test_a_failing_factsheet_is_listed_and_the_rest_is_zipped(
     client, ann, scan_round, monkeypatch, django_capture_on_commit_callbacks
 ):
-    real = jobs.render_factsheet_pdf
+    real = jobs.stored_factsheet_pdf
 
     def render(picture, **kwargs):
         if picture.own.institution.code == "isala-zwolle":
             raise RuntimeError("kapot")
         return real(picture, **kwargs)
 
-    monkeypatch.setattr(jobs, "render_factsheet_pdf", render)
+    monkeypatch.setattr(jobs, "stored_factsheet_pdf", render)
     client.force_login(ann)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -141,7 +141,7 @@ def test_a_worker_that_dies_mid_batch_is_finished_by_a_restart_without_duplicate
     ann, scan_round, monkeypatch, django_capture_on_commit_callbacks
 ):
     rendered = []
-    real_render = jobs.render_factsheet_pdf
+    real_render = jobs.stored_factsheet_pdf
 
     def dies_after_three(picture, **kwargs):
         if len(rendered) == 3:
@@ -149,14 +149,14 @@ def test_a_worker_that_dies_mid_batch_is_finished_by_a_restart_without_duplicate
         rendered.append(picture.own.institution.code)
         return real_render(picture, **kwargs)
 
-    monkeypatch.setattr(jobs, "render_factsheet_pdf", dies_after_three)
+    monkeypatch.setattr(jobs, "stored_factsheet_pdf", dies_after_three)
     # The immediate backend runs every chunk now; each stops dead at the "kill", as a worker would.
     with django_capture_on_commit_callbacks(execute=True):
         jobs.batch_start(round=Round.objects.get(year=2021), user=ann)
     batch = FactsheetBatch.objects.get()
     assert (batch.status, batch.done, batch.total) == ("running", 3, 11)
 
-    monkeypatch.setattr(jobs, "render_factsheet_pdf", real_render)
+    monkeypatch.setattr(jobs, "stored_factsheet_pdf", real_render)
     jobs.render_chunk(batch_id=batch.pk, institution_ids=batch.reported)  # a chunk run twice counts nobody twice
     call_command("resume_factsheet_batches", stdout=StringIO())
 

@@ -172,7 +172,7 @@ def test_every_url_has_an_expectation_for_every_role():
 def test_every_url_answers_each_role_as_expected(url_samples, clients, monkeypatch):
     # Access is decided before the factsheet PDF is drawn; drawing it (seconds) proves nothing here.
     monkeypatch.setattr(
-        "factsheets.views.render_factsheet_pdf", lambda picture: ("factsheet.pdf", "application/pdf", b"%PDF-1.7")
+        "factsheets.views.stored_factsheet_pdf", lambda picture: ("factsheet.pdf", "application/pdf", b"%PDF-1.7")
     )
     values, overrides = url_samples
     wrong = []
