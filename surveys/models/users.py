@@ -1,7 +1,20 @@
 from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(DjangoUserManager):
+    def create_superuser(self, username, email=None, password=None, **extra_fields):
+        """An administrator, as `manage.py createsuperuser` makes the first one: with the administrator's
+        role (a contact person must belong to an institution) and its creation in the audit log."""
+        from surveys.services.accounts import rights_audit
+
+        extra_fields.setdefault("role", User.Role.ADMINISTRATOR)
+        user = super().create_superuser(username, email, password, **extra_fields)
+        rights_audit(user=user, actor=None, before=None)  # by the operator on the command line
+        return user
 
 
 class User(AbstractUser):
@@ -22,6 +35,8 @@ class User(AbstractUser):
         related_name="members",
     )
     job_title = models.CharField(_("functie"), max_length=120, blank=True)
+
+    objects = UserManager()
 
     class Meta:
         verbose_name = _("gebruiker")

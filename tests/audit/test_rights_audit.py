@@ -189,3 +189,20 @@ def test_deactivating_a_member_on_the_institution_page_is_audited(client, staff_
     (entry,) = rights_entries(bob)
     assert (entry.actor, entry.old, entry.new) == (staff_ann, {"is_active": True}, {"is_active": False})
     assert rights_entries(alice) == []
+
+
+# On the command line: the first administrator, as the README's production steps make it.
+
+
+def test_createsuperuser_makes_an_administrator_and_logs_it(monkeypatch):
+    from django.core.management import call_command
+
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "correct-horse-battery-staple")
+    call_command("createsuperuser", interactive=False, username="beheer", email="beheer@example.nl", verbosity=0)
+
+    user = User.objects.get(username="beheer")
+    assert (user.role, user.is_superuser, user.is_staff, user.institution) == ("administrator", True, True, None)
+    assert user.check_password("correct-horse-battery-staple")
+    [entry] = rights_entries(user)
+    assert (entry.action, entry.actor, entry.old) == ("user.create", None, None)
+    assert entry.new["role"] == "administrator" and entry.new["is_superuser"] is True
