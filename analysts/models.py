@@ -103,6 +103,11 @@ class MailLog(models.Model):
         verbose_name = _("verstuurde e-mail")
         verbose_name_plural = _("verstuurde e-mails")
         indexes = [models.Index(fields=["round", "kind", "recipient"], name="maillog_round_kind_recipient")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["batch", "recipient"], condition=models.Q(batch__isnull=False), name="maillog_once_per_batch"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} → {self.to_email}"

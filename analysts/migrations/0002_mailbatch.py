@@ -6,40 +6,84 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('analysts', '0001_initial'),
-        ('surveys', '0002_answer_version_triggers'),
+        ("analysts", "0001_initial"),
+        ("surveys", "0002_answer_version_triggers"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MailBatch',
+            name="MailBatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='gestart op')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='klaar op')),
-                ('status', models.CharField(choices=[('queued', 'in de wachtrij'), ('running', 'bezig'), ('done', 'klaar'), ('failed', 'mislukt')], default='queued', max_length=10, verbose_name='status')),
-                ('failures', models.JSONField(blank=True, default=list, verbose_name='mislukt')),
-                ('error', models.TextField(blank=True, verbose_name='foutmelding')),
-                ('kind', models.CharField(choices=[('invitation', 'Uitnodiging'), ('reminder', 'Herinnering')], max_length=12, verbose_name='soort')),
-                ('recipients', models.JSONField(blank=True, default=list, verbose_name='ontvangers')),
-                ('processed', models.PositiveIntegerField(default=0, verbose_name='verwerkt')),
-                ('skipped', models.PositiveIntegerField(default=0, verbose_name='overgeslagen')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='gestart door')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='surveys.round', verbose_name='ronde')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="gestart op")),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="klaar op")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "in de wachtrij"),
+                            ("running", "bezig"),
+                            ("done", "klaar"),
+                            ("failed", "mislukt"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("failures", models.JSONField(blank=True, default=list, verbose_name="mislukt")),
+                ("error", models.TextField(blank=True, verbose_name="foutmelding")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("invitation", "Uitnodiging"), ("reminder", "Herinnering")],
+                        max_length=12,
+                        verbose_name="soort",
+                    ),
+                ),
+                ("recipients", models.JSONField(blank=True, default=list, verbose_name="ontvangers")),
+                ("processed", models.PositiveIntegerField(default=0, verbose_name="verwerkt")),
+                ("skipped", models.PositiveIntegerField(default=0, verbose_name="overgeslagen")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="gestart door",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="surveys.round",
+                        verbose_name="ronde",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'verzending',
-                'verbose_name_plural': 'verzendingen',
-                'ordering': ['-created_at', '-id'],
-                'abstract': False,
+                "verbose_name": "verzending",
+                "verbose_name_plural": "verzendingen",
+                "ordering": ["-created_at", "-id"],
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='maillog',
-            name='batch',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='mails', to='analysts.mailbatch', verbose_name='verzending'),
+            model_name="maillog",
+            name="batch",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="mails",
+                to="analysts.mailbatch",
+                verbose_name="verzending",
+            ),
         ),
     ]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -236,21 +236,26 @@ def _send_one(
             result.skipped.append(recipient)
             return
         mail = mail_compose(kind=kind, round=round, recipient=recipient)
+        # Logged before it is sent, in the same transaction: a batch can log a person once (a unique
+        # constraint, for databases without row locks), and a message the server refuses rolls it back.
+        try:
+            with transaction.atomic():
+                log = MailLog.objects.create(
+                    round=round,
+                    kind=kind,
+                    recipient=recipient,
+                    to_email=mail.to,
+                    institution=recipient.institution,
+                    sent_by=user,
+                    subject=mail.subject,
+                    batch=batch,
+                )
+        except IntegrityError:
+            return  # another job of the same batch mailed this person a moment ago
         message = EmailMultiAlternatives(subject=mail.subject, body=mail.text, to=[mail.to], connection=connection)
         message.attach_alternative(mail.html, "text/html")
         message.send()
-        result.sent.append(
-            MailLog.objects.create(
-                round=round,
-                kind=kind,
-                recipient=recipient,
-                to_email=mail.to,
-                institution=recipient.institution,
-                sent_by=user,
-                subject=mail.subject,
-                batch=batch,
-            )
-        )
+        result.sent.append(log)
 
 
 def invitations_send(*, round: Round, user: User) -> SendResult:

@@ -393,3 +393,14 @@ def test_an_analyst_cannot_be_invited_as_a_contact_person(client, ann, round):
     other = UserFactory(username="andrea", role="analyst", institution=None)
     client.force_login(ann)
     assert client.post(reverse("analysts:invitation_resend", args=[2021, other.pk])).status_code == 404
+
+
+def test_a_batch_logs_a_person_once_even_without_row_locks(ann, round, alice):
+    from django.db import IntegrityError, transaction
+
+    batch = mail_batch_start(round=round, kind=MailKind.REMINDER, user=ann)
+    fields = {"round": round, "kind": MailKind.REMINDER, "recipient": alice, "institution": alice.institution}
+    MailLog.objects.create(batch=batch, to_email=alice.email, subject="s", **fields)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        MailLog.objects.create(batch=batch, to_email=alice.email, subject="s", **fields)
+    MailLog.objects.create(batch=None, to_email=alice.email, subject="s", **fields)  # outside a batch: no limit
