@@ -86,3 +86,11 @@ def test_the_deployment_check_passes_with_production_settings():
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_favicon_is_the_apps_icon_not_a_404(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("img/favicon.svg")
+    assert client.get(response["Location"]).status_code in (200, 404)  # static files: served by WhiteNoise or runserver
+    page = client.get("/accounts/login/").content.decode()
+    assert 'rel="icon"' in page and "img/favicon.svg" in page

@@ -42,6 +42,7 @@ def analysts_only(ann) -> dict[str, object]:
 
 EXPECTED: dict[str, dict[str, object]] = {
     "health": PUBLIC,
+    "favicon": expect(301, 301, 301, 301),
     "set_language": expect(302, 302, 302, 302),  # a GET changes nothing and goes back
     "login": PUBLIC,
     "logout": expect(405, 405, 405, 405),  # signing out is a POST
