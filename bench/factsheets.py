@@ -12,6 +12,8 @@ It measures, against the targets of issue 5:
 1. one full factsheet (all 8 blocks, all statements; picture to PDF bytes), median of
    --runs, with and without its charts (the same document, alternated so a change in
    the machine's load hits both alike): at most 0.6 s, and the charts at most +30 %;
+   repeated renders find every line shaped already, so the same factsheet is also timed
+   the way a batch meets it: first time in a process that rendered five others;
 2. every factsheet of the round with --workers processes (`generate_factsheets`, what
    `manage.py generate_factsheets` runs, zip included): at most 20 s for the 63 of 2021;
 3. the peak memory (RSS) of a worker of that batch: under 300 MB;
@@ -80,9 +82,26 @@ def one_factsheet(pictures: list, runs: int) -> dict:
             "pages": len(PdfReader(io.BytesIO(content)).pages),
             "kib": len(content) // 1024,
         }
+    result["unseen"] = unseen(pictures, picture, runs=3)
     result["overhead_wall"] = result["with"]["wall"] / result["without"]["wall"] - 1
     result["overhead_cpu"] = result["with"]["cpu"] / result["without"]["cpu"] - 1
     return result
+
+
+def unseen(pictures: list, picture, runs: int) -> float:
+    """The median time of the same factsheet when the process has not rendered it before, as in a batch:
+    the line cache (factsheets/pdf_text_cache.py) emptied, five other factsheets of the round rendered, then it."""
+    from factsheets import pdf_text_cache
+    from factsheets.factsheet.render import render_factsheet_pdf
+
+    others = [other for other in pictures if other is not picture]
+    samples = []
+    for run in range(runs):
+        pdf_text_cache.clear()
+        for other in others[run * 5 : run * 5 + 5]:
+            render_factsheet_pdf(other)
+        samples.append(timed(lambda: render_factsheet_pdf(picture))[1])
+    return statistics.median(samples)
 
 
 def whole_round(scan_round, workers: int) -> dict:
@@ -144,6 +163,7 @@ def main() -> int:
     for label in ("with", "without"):
         r = single[label]
         print(f"   {label:7s} charts: {r['wall']:.3f} s wall, {r['cpu']:.3f} s CPU; {r['pages']} pages, {r['kib']} KiB")
+    print(f"   the same, not rendered before in this process (after 5 others of the round): {single['unseen']:.3f} s")
     ok = single["with"]["wall"] <= TARGET_SECONDS
     print(f"   target <= {TARGET_SECONDS} s: {verdict(ok)}")
     failed |= not ok

@@ -10,7 +10,11 @@ document can make the renderer read a file or call a server.
 Speed: parsing print.css and loading its four fonts costs more than a small page, so
 the stylesheet and its ``FontConfiguration`` are parsed once per process (per thread)
 and reused by every document; they are parsed again only when print.css changes. The
-garbage collector is tuned while a document renders (factsheets/collector.py).
+garbage collector is tuned while a document renders (factsheets/collector.py). Shortcuts
+that write the same PDF faster: our chart SVGs and their labels (pdf_svg_charts,
+pdf_svg_text), a line's Pango layout kept from layout to drawing (pdf_text_layouts), each
+distinct line shaped and written once per process (pdf_text_cache); and streams deflated
+at zlib's default level (pdf_compression).
 """
 
 from __future__ import annotations
@@ -30,12 +34,14 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from . import pdf_svg_charts, pdf_svg_text, pdf_text_layouts
+from . import pdf_compression, pdf_svg_charts, pdf_svg_text, pdf_text_cache, pdf_text_layouts
 from .collector import collector_tuned
 
 pdf_svg_text.install()
 pdf_svg_charts.install()
 pdf_text_layouts.install()
+pdf_text_cache.install()
+pdf_compression.install()
 logger = logging.getLogger(__name__)
 
 # Documents are given this origin as their base URL, so "/static/css/x.css" and "css/x.css"

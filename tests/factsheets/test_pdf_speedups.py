@@ -1,4 +1,5 @@
-"""The renderer's shortcuts (factsheets/pdf_svg_charts.py, pdf_text_layouts.py) change nothing but speed.
+"""The renderer's shortcuts (factsheets/pdf_svg_charts.py, pdf_text_layouts.py, pdf_text_cache.py) change
+nothing but speed; pdf_compression.py changes only how the streams are deflated.
 
 Each test renders the same document with the shortcut and with WeasyPrint's own code and
 compares the PDFs byte for byte: a factsheet has every chart kind, wrapped and unwrapped
@@ -11,7 +12,7 @@ import pytest
 import weasyprint
 from pypdf import PdfReader
 
-from factsheets import pdf_svg_charts, pdf_text_layouts
+from factsheets import pdf_compression, pdf_svg_charts, pdf_text_cache, pdf_text_layouts
 from factsheets.aggregation import institution_picture
 from factsheets.charts import svg_data_uri
 from factsheets.factsheet.render import render_factsheet_pdf
@@ -32,6 +33,8 @@ def picture(db, aalst, zwolle, ann):
 def test_the_shortcuts_are_installed():
     assert pdf_svg_charts.install()
     assert pdf_text_layouts.install()
+    assert pdf_text_cache.install()
+    assert pdf_compression.install()
 
 
 def test_charts_drawn_by_the_shortcut_are_byte_for_byte_what_weasyprint_draws(picture, monkeypatch):
@@ -96,3 +99,108 @@ def test_any_other_svg_goes_to_weasyprint_unchanged(svg, monkeypatch):
     content = html_to_pdf(html)
     assert taken == [None]
     assert PdfReader(BytesIO(content)).pages
+
+
+def without_line_cache(monkeypatch):
+    from weasyprint.draw import text as draw_text
+    from weasyprint.layout import inline, preferred
+    from weasyprint.text import line_break
+
+    for module in (line_break, inline, preferred):
+        monkeypatch.setattr(module, "split_first_line", pdf_text_cache._original_split)
+    monkeypatch.setattr(draw_text, "draw_first_line", pdf_text_cache._original_draw)
+
+
+def test_lines_shaped_and_written_before_give_byte_for_byte_the_same_pdf(db, aalst, zwolle, ann, monkeypatch):
+    scan_round = published_round(aalst, zwolle, ann)
+    pictures = [institution_picture(scan_round, institution) for institution in (aalst, zwolle)]
+    pdf_text_cache.clear()
+    first = [render_factsheet_pdf(picture)[2] for picture in pictures]  # the cache fills
+    replayed = [render_factsheet_pdf(picture)[2] for picture in reversed(pictures)]  # and answers
+    lines = list(pdf_text_cache._cache.lines.values())
+    assert sum(isinstance(line.drawing, pdf_text_cache._Drawing) for line in lines) > 500
+
+    without_line_cache(monkeypatch)
+    fresh = [render_factsheet_pdf(picture)[2] for picture in pictures]
+    assert first == fresh
+    assert replayed == fresh[::-1]
+
+
+def test_the_same_words_at_other_sizes_give_byte_for_byte_the_same_pdf(monkeypatch):
+    small = '<p style="font-size: 7.3pt">Wijd en zijdelings</p>'
+    large = '<p style="font-size: 23.7pt">Wijd en zijdelings</p>'
+    documents = [f'<html lang="nl"><body>{a}{b}</body></html>' for a, b in ((small, large), (large, small))]
+    pdf_text_cache.clear()
+    cached = [html_to_pdf(html) for html in documents + documents]
+    without_line_cache(monkeypatch)
+    assert cached == [html_to_pdf(html) for html in documents + documents]
+
+
+class FakeFont:
+    def __init__(self, widths):
+        self.widths, self.to_unicode = dict(widths), {}
+
+
+class FakeStream:
+    def __init__(self, font):
+        self.font, self.calls = font, []
+
+    def add_font(self, pango_font):
+        return self.font, 10
+
+    def __getattr__(self, name):
+        return lambda *args: self.calls.append((name, args))
+
+
+def test_a_line_is_not_replayed_when_its_font_holds_another_width_for_a_glyph():
+    """A document's font keeps the width of a glyph from the first size that used it; the kerning a
+    recorded line wrote depends on it, so a different width sends the line back to WeasyPrint."""
+    from weasyprint.matrix import Matrix
+
+    drawing = pdf_text_cache._Drawing(
+        [("add_font", ("font",)), ("set_font_size", ("ABCDEF", 9)), ("show_text", ("<00240036>",))],
+        [("font", 0x24, 786, 786, "W"), ("font", 0x36, 246, 246, "i")],
+    )
+    other = FakeStream(FakeFont({0x36: 247}))
+    assert not pdf_text_cache._replay(drawing, other, Matrix(d=-1, e=10, f=20))
+    assert other.calls == [] and other.font.to_unicode == {}
+
+    fresh = FakeStream(FakeFont({0x24: 786}))
+    assert pdf_text_cache._replay(drawing, fresh, Matrix(d=-1, e=10, f=20))
+    assert [name for name, _ in fresh.calls] == ["set_text_matrix", "set_font_size", "show_text"]
+    assert fresh.font.widths == {0x24: 786, 0x36: 246} and fresh.font.to_unicode == {0x24: "W", 0x36: "i"}
+
+
+def test_cut_short_and_justified_lines_are_drawn_as_weasyprint_draws_them(monkeypatch):
+    html = (
+        '<html lang="nl"><body>'
+        '<p style="width: 30mm; white-space: nowrap; overflow: hidden; text-overflow: ellipsis">'
+        "Een regel die veel te lang is voor zijn vak</p>"
+        '<p style="text-align: justify; width: 60mm">' + "Een alinea die uitgevuld wordt. " * 8 + "</p>"
+        "</body></html>"
+    )
+    pdf_text_cache.clear()
+    cached = [html_to_pdf(html), html_to_pdf(html)]
+    without_line_cache(monkeypatch)
+    assert cached == [html_to_pdf(html)] * 2
+
+
+def test_the_line_cache_stays_within_its_bound(monkeypatch):
+    monkeypatch.setattr(pdf_text_cache, "MAX_LINES", 20)
+    pdf_text_cache.clear()
+    html_to_pdf('<html lang="nl"><body>' + "".join(f"<p>Regel {n}</p>" for n in range(60)) + "</body></html>")
+    assert len(pdf_text_cache._cache.lines) <= 20
+
+
+def test_streams_are_deflated_at_the_default_level_with_the_same_contents(picture, monkeypatch):
+    import pydyf
+
+    faster = render_factsheet_pdf(picture)[2]
+    monkeypatch.setattr(pydyf.Stream, "data", pdf_compression._original_data)
+    smallest = render_factsheet_pdf(picture)[2]
+    assert faster != smallest
+    assert len(faster) < len(smallest) * 1.1
+    fast_pages, small_pages = PdfReader(BytesIO(faster)).pages, PdfReader(BytesIO(smallest)).pages
+    assert [page.get_contents().get_data() for page in fast_pages] == [
+        page.get_contents().get_data() for page in small_pages
+    ]
