@@ -13,8 +13,9 @@ and reused by every document; they are parsed again only when print.css changes.
 garbage collector is tuned while a document renders (factsheets/collector.py). Shortcuts
 that write the same PDF faster: our chart SVGs and their labels (pdf_svg_charts,
 pdf_svg_text), a line's Pango layout kept from layout to drawing (pdf_text_layouts), each
-distinct line shaped and written once per process (pdf_text_cache); and streams deflated
-at zlib's default level (pdf_compression).
+distinct line shaped and written once per process (pdf_text_cache), no pseudo-element
+styles for footnotes on every element (pdf_user_agent); and streams deflated at zlib's
+default level (pdf_compression).
 """
 
 from __future__ import annotations
@@ -30,12 +31,13 @@ from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from weasyprint import CSS, HTML
+from weasyprint import CSS
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from . import pdf_compression, pdf_svg_charts, pdf_svg_text, pdf_text_cache, pdf_text_layouts
 from .collector import collector_tuned
+from .pdf_user_agent import DocumentHTML
 
 pdf_svg_text.install()
 pdf_svg_charts.install()
@@ -141,6 +143,8 @@ _cache = _Stylesheets()
 
 
 def _stylesheets(names: Sequence[str]) -> tuple[FontConfiguration, list[CSS]]:
+    if not names:  # a document that brings its own styles and fonts: nothing of it is kept
+        return FontConfiguration(), []
     paths = [resolve_static_url(static_base_url() + name) for name in names]
     key = tuple((str(path), path.stat().st_mtime_ns) for path in paths)
     if _cache.key != key:
@@ -157,6 +161,7 @@ def _stylesheets(names: Sequence[str]) -> tuple[FontConfiguration, list[CSS]]:
             for name, path in zip(names, paths, strict=True)
         ]
         _cache.key, _cache.font_config, _cache.sheets = key, font_config, sheets
+        pdf_text_cache.use(font_config)
     return _cache.font_config, _cache.sheets
 
 
@@ -179,7 +184,7 @@ def html_to_pdf(
     fetcher = StaticOnlyURLFetcher(fail_on_errors=strict)
     with collector_tuned():
         try:
-            document = HTML(string=html, base_url=static_base_url(), url_fetcher=fetcher).render(
+            document = DocumentHTML(string=html, base_url=static_base_url(), url_fetcher=fetcher).render(
                 stylesheets=sheets, font_config=font_config, pdf_variant=pdf_variant
             )
         except FatalURLFetchingError as error:  # a BaseException in WeasyPrint: make it an ordinary one

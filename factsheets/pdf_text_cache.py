@@ -9,10 +9,11 @@ in Python to write it (``draw_first_line``). Together that is about a sixth of a
 factsheet's render time.
 
 ``install()`` keeps, per thread, the outcome of ``split_first_line`` for the last
-MAX_LINES distinct requests, keyed by the text, the available width, the justification
-spacing, the two flags and every style property that shaping reads
-(SHAPING_PROPERTIES). A repeated request gets a new ``Layout`` around the same Pango
-layout, parked for drawing as factsheets/pdf_text_layouts.py parks its own. The first
+MAX_LINES distinct requests of documents with the shared fonts of factsheets/pdf.py,
+keyed by the text, the available width, the justification spacing, the two flags and
+every style property that shaping reads (SHAPING_PROPERTIES). A repeated request gets a
+new ``Layout`` around the same Pango layout, parked for drawing as
+factsheets/pdf_text_layouts.py parks its own. The first
 time such a line is drawn, the text operators it writes are recorded, with the glyph
 widths and Unicode mappings it adds to its fonts; later draws replay them at their own
 position, after checking that every glyph width the operators were computed from is
@@ -23,7 +24,7 @@ whose widths differ, is drawn by WeasyPrint's own code.
 
 The PDF is byte for byte the same, also when the cache was filled by other documents
 (tests/factsheets/test_pdf_speedups.py). Installed only on the WeasyPrint version it was
-written against; the cache starts afresh when the fonts are loaded again.
+written against; the cache starts afresh when pdf.py loads the fonts again (``use``).
 """
 
 from __future__ import annotations
@@ -119,23 +120,25 @@ def install() -> bool:
     return True
 
 
+def use(font_config) -> None:
+    """Cache the lines of documents rendered with `font_config` (pdf.py's, per thread), forgetting any others."""
+    _cache.font_map, _cache.lines = font_config.font_map, OrderedDict()
+
+
 def clear() -> None:
     """Forget every shaped line of this thread."""
-    _cache.font_map, _cache.lines = None, None
-
-
-def _lines(style) -> OrderedDict:
-    font_map = style.font_config.font_map
-    if _cache.font_map is not font_map or _cache.lines is None:
-        _cache.font_map, _cache.lines = font_map, OrderedDict()
-    return _cache.lines
+    if _cache.lines is not None:
+        _cache.lines = OrderedDict()
 
 
 def split_first_line(text, style, context, max_width, justification_spacing, is_line_start=True, minimum=False):
     """WeasyPrint's ``split_first_line``, answered from the cache when the same line was shaped before."""
     from weasyprint.text.line_break import Layout
 
-    lines = _lines(style)
+    lines = _cache.lines
+    if lines is None or style.font_config.font_map is not _cache.font_map:
+        # A document with fonts of its own: its lines are not kept.
+        return _original_split(text, style, context, max_width, justification_spacing, is_line_start, minimum)
     key = (
         text,
         max_width,

@@ -1,10 +1,11 @@
 """An institution's own answers as a PDF, following the output contract `render(...) -> (filename, mimetype, bytes)`.
 
 The factsheet PDFs (factsheets/) honour the same contract; this one only lists
-what the institution answered, page by page, as on the summary page.
+what the institution answered, page by page, as on the summary page. It is rendered
+by the same renderer (factsheets/pdf.py): a tagged PDF that reads nothing but the app's
+static files, whatever an answer says.
 """
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -32,9 +33,11 @@ def answers_context(response: Response) -> dict:
 
 
 def render(*, response: Response) -> tuple[str, str, bytes]:
-    from weasyprint import HTML  # imported here: loading WeasyPrint costs time every page does not need
+    # Imported here: loading WeasyPrint costs time every page does not need.
+    from factsheets.pdf import html_to_pdf
 
     html = render_to_string("surveys/pdf/answers.html", answers_context(response))
-    content = HTML(string=html, base_url=str(settings.BASE_DIR / "static")).write_pdf()
+    # Its own styles and fonts (stylesheets=()); tagged, and reading nothing but our static files.
+    content = html_to_pdf(html, stylesheets=())
     filename = f"jump-scan-{response.round.year}-{response.institution.code}.pdf"
     return filename, MIMETYPE, content

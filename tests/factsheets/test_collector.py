@@ -76,13 +76,13 @@ def test_html_to_pdf_renders_with_the_tuned_collector(monkeypatch):
     from factsheets import pdf
 
     seen = []
-    original = pdf.HTML.render
+    original = pdf.DocumentHTML.render
 
     def render(self, *args, **kwargs):
         seen.append(gc.get_threshold())
         return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(pdf.HTML, "render", render)
+    monkeypatch.setattr(pdf.DocumentHTML, "render", render)
     pdf.html_to_pdf('<html lang="nl"><body><p>Hallo</p></body></html>')
     assert seen == [RENDER_THRESHOLDS]
     assert gc.get_threshold() == (700, 10, 10)

@@ -10,6 +10,7 @@ import pytest
 import weasyprint
 from django.conf import settings
 from django.template import engines
+from django.utils import translation
 from pypdf import PdfReader
 
 from factsheets import pdf_svg_text
@@ -41,7 +42,9 @@ def render_document(**context) -> bytes:
         "answer": "Een antwoord.",
         **context,
     }
-    return html_to_pdf(engines["django"].from_string(DOCUMENT).render(context))
+    # In the document's language, as the outputs render them (another test may have left English active).
+    with translation.override(context["language"]):
+        return html_to_pdf(engines["django"].from_string(DOCUMENT).render(context))
 
 
 def read(pdf: bytes) -> PdfReader:

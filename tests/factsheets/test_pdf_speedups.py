@@ -12,7 +12,7 @@ import pytest
 import weasyprint
 from pypdf import PdfReader
 
-from factsheets import pdf_compression, pdf_svg_charts, pdf_text_cache, pdf_text_layouts
+from factsheets import pdf_compression, pdf_svg_charts, pdf_text_cache, pdf_text_layouts, pdf_user_agent
 from factsheets.aggregation import institution_picture
 from factsheets.charts import svg_data_uri
 from factsheets.factsheet.render import render_factsheet_pdf
@@ -35,6 +35,7 @@ def test_the_shortcuts_are_installed():
     assert pdf_text_layouts.install()
     assert pdf_text_cache.install()
     assert pdf_compression.install()
+    assert pdf_user_agent.user_agent_stylesheet() is not None
 
 
 def test_charts_drawn_by_the_shortcut_are_byte_for_byte_what_weasyprint_draws(picture, monkeypatch):
@@ -190,6 +191,35 @@ def test_the_line_cache_stays_within_its_bound(monkeypatch):
     pdf_text_cache.clear()
     html_to_pdf('<html lang="nl"><body>' + "".join(f"<p>Regel {n}</p>" for n in range(60)) + "</body></html>")
     assert len(pdf_text_cache._cache.lines) <= 20
+
+
+def test_the_trimmed_user_agent_stylesheet_gives_byte_for_byte_the_same_pdf(picture, monkeypatch):
+    fast = render_factsheet_pdf(picture)[2]
+    monkeypatch.setattr(pdf_user_agent, "user_agent_stylesheet", lambda: None)
+    assert render_factsheet_pdf(picture)[2] == fast
+
+
+def test_list_items_keep_their_markers_with_the_trimmed_stylesheet(monkeypatch):
+    html = (
+        '<html lang="nl"><body><ol><li>Eerste stap</li><li>Tweede stap</li></ol>'
+        "<ul><li>Een punt</li></ul><details open><summary>Meer</summary><p>Tekst</p></details></body></html>"
+    )
+    fast = html_to_pdf(html)
+    assert "1." in PdfReader(BytesIO(fast)).pages[0].extract_text()
+    monkeypatch.setattr(pdf_user_agent, "user_agent_stylesheet", lambda: None)
+    assert html_to_pdf(html) == fast
+
+
+def test_no_document_of_ours_uses_footnotes_or_notes():
+    """The trimmed stylesheet leaves out the footnote and note rules: nothing may rely on them."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    sources = [*root.glob("templates/factsheets/**/*.html"), *root.glob("static/css/*print*.css")]
+    assert sources
+    for source in sources:
+        text = source.read_text("utf-8")
+        assert "footnote" not in text and "float: note" not in text, source
 
 
 def test_streams_are_deflated_at_the_default_level_with_the_same_contents(picture, monkeypatch):
