@@ -3,7 +3,7 @@ import threading
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.db import close_old_connections
+from django.db import connections
 
 from surveys.models import AnswerChange, CollaborationAnswer, FocusAreaChoice, PriorityRank, Response, Round
 from surveys.services.submission import (
@@ -113,7 +113,8 @@ def test_two_racing_submits_submit_exactly_once(postgresql_only, response, alice
         except AlreadySubmitted:
             outcomes.append("already")
         finally:
-            close_old_connections()
+            # This thread's own connection: closed, or it outlives the test and blocks dropping the test database.
+            connections.close_all()
 
     threads = [threading.Thread(target=submit, args=(user,)) for user in (alice, bob)]
     for thread in threads:
