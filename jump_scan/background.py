@@ -4,11 +4,20 @@ A batch is started by someone, waits in the queue, runs and ends done or failed;
 not be done is listed in `failures` and a reason that stopped it all in `error`. Each app's
 batch model adds what its work needs (factsheets/batch_models.py, analysts/models.py) and
 says how many items it has (`total`) and has handled (`processed`).
+
+The work notes the time of its last progress (`progressed_at`); a batch that is not
+finished and has not moved for STALL_AFTER is `stalled_since` that time, and its page
+says so: the background worker has most likely stopped (a restart resumes the batch).
 """
+
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+STALL_AFTER = timedelta(minutes=10)
 
 
 class BackgroundBatch(models.Model):
@@ -28,6 +37,7 @@ class BackgroundBatch(models.Model):
     )
     created_at = models.DateTimeField(_("gestart op"), auto_now_add=True)
     finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    progressed_at = models.DateTimeField(_("laatste voortgang"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     failures = models.JSONField(_("mislukt"), default=list, blank=True)
     error = models.TextField(_("foutmelding"), blank=True)
@@ -41,6 +51,14 @@ class BackgroundBatch(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def stalled_since(self) -> datetime | None:
+        """When an unfinished batch last moved, if that is longer than STALL_AFTER ago; else None."""
+        if self.finished:
+            return None
+        last = self.progressed_at or self.created_at
+        return last if last and timezone.now() - last > STALL_AFTER else None
 
     @property
     def percent(self) -> int:

@@ -10,6 +10,7 @@ batch already mailed is passed over, and an invitation still goes to nobody invi
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -58,11 +59,11 @@ def mail_batch_run(*, batch_id: int) -> MailBatch:
     recipients = [by_pk[pk] for pk in batch.recipients if pk in by_pk]
     mailed = set(batch.mails.values_list("recipient_id", flat=True))
     MailBatch.objects.filter(pk=batch.pk).update(
-        status=MailBatch.Status.RUNNING, processed=len(mailed), skipped=0, failures=[]
+        status=MailBatch.Status.RUNNING, processed=len(mailed), skipped=0, failures=[], progressed_at=Now()
     )
 
     def count_one() -> None:
-        MailBatch.objects.filter(pk=batch.pk).update(processed=F("processed") + 1)
+        MailBatch.objects.filter(pk=batch.pk).update(processed=F("processed") + 1, progressed_at=Now())
 
     try:
         result = inv.mails_send(

@@ -103,7 +103,8 @@ def _report(batch_id: int, institution_id: int, failure: dict | None) -> bool:
     else:
         batch.failures = [*batch.failures, failure]
     batch.reported = [*batch.reported, institution_id]
-    batch.save(update_fields=["done", "failures", "reported"])
+    batch.progressed_at = timezone.now()
+    batch.save(update_fields=["done", "failures", "reported", "progressed_at"])
     return batch.processed == batch.total
 
 

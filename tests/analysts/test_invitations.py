@@ -1,3 +1,4 @@
+import datetime
 import smtplib
 from unittest import mock
 
@@ -8,6 +9,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlsafe_base64_encode
 
 from analysts.models import MailBatch, MailKind, MailLog
@@ -268,7 +270,7 @@ def test_the_confirmation_page_sends_nothing_until_confirmed(
     assert len(mail.outbox) == 2
     progress = client.get(response["Location"]).content.decode()
     assert "Status: klaar — 2 van 2 verwerkt" in progress and "2 berichten verstuurd" in progress
-    assert 'http-equiv="refresh"' not in progress
+    assert 'data-finished="true"' in progress and "batch-progress.js" not in progress  # nothing left to follow
     log = client.get(reverse("analysts:mail_log", args=[2021])).content.decode()
     assert "alice@example.nl" in log and "bob@example.nl" in log
 
@@ -291,7 +293,8 @@ def test_the_mails_go_out_in_the_background_and_the_page_shows_the_progress(clie
     response = client.post(reverse("analysts:invitations_send", args=[2021]))  # the job is not run yet
     assert mail.outbox == []
     page = client.get(response["Location"]).content.decode()
-    assert "Status: in de wachtrij — 0 van 2 verwerkt" in page and 'http-equiv="refresh"' in page
+    assert "Status: in de wachtrij — 0 van 2 verwerkt" in page
+    assert 'data-finished="false"' in page and "js/batch-progress.js" in page  # the page follows the batch
     overview = client.get(reverse("analysts:invitations", args=[2021])).content.decode()
     assert "Er worden uitnodigingen verstuurd." in overview and "Voortgang: 0 van 2" in overview
 
@@ -318,6 +321,25 @@ def test_a_job_run_again_after_a_stopped_worker_mails_nobody_twice(ann, round, a
     assert sorted(m.to[0] for m in mail.outbox) == ["alice@example.nl", "bob@example.nl", "charlie@example.nl"]
     assert (done.status, done.processed, done.total, done.mails.count()) == ("done", 3, 3, 3)
     assert mail_batches_resume() == []
+
+
+def test_the_batch_page_says_when_a_stopped_worker_left_it_unfinished(client, ann, round, alice, bob, charlie):
+    batch = mail_batch_start(round=round, kind=MailKind.REMINDER, user=ann)
+    stopping = mock.patch.object(inv, "get_connection", side_effect=_stop_after_one(inv.get_connection))
+    with stopping, pytest.raises(KeyboardInterrupt):
+        mail_batch_run(batch_id=batch.pk)
+    client.force_login(ann)
+    url = reverse("analysts:mail_batch", args=[2021, batch.pk])
+    batch.refresh_from_db()
+    assert batch.progressed_at is not None and batch.stalled_since is None
+    assert "Geen voortgang sinds" not in client.get(url).content.decode()
+
+    MailBatch.objects.filter(pk=batch.pk).update(progressed_at=timezone.now() - datetime.timedelta(minutes=11))
+
+    page = client.get(url).content.decode()
+    assert "Geen voortgang sinds" in page and "niemand krijgt een bericht twee keer" in page
+    mail_batch_run(batch_id=batch.pk)  # a restarted worker finishes it
+    assert "Geen voortgang sinds" not in client.get(url).content.decode()
 
 
 def _stop_after_one(get_connection):

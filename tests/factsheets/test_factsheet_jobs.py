@@ -1,11 +1,13 @@
 """The analysts' batch from the web: a background job with visible progress and a zip at the end."""
 
+import datetime
 import zipfile
 from io import BytesIO, StringIO
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from factsheets.batch_models import FactsheetBatch
 from factsheets.factsheet import jobs
@@ -44,7 +46,7 @@ def test_an_analyst_starts_the_batch_and_downloads_every_factsheet_in_one_zip(
     assert response["Location"] == reverse("factsheets:batch", args=[2021, batch.pk])
     assert (batch.status, batch.done, batch.total, batch.failures) == ("done", 11, 11, [])
     page = client.get(response["Location"]).content.decode()
-    assert "11 van 11 verwerkt" in page and 'http-equiv="refresh"' not in page
+    assert "11 van 11 verwerkt" in page and 'data-finished="true"' in page and "batch-progress.js" not in page
     download = client.get(reverse("factsheets:batch_zip", args=[2021, batch.pk]))
     assert download.status_code == 200
     with zipfile.ZipFile(_bytes(download)) as archive:
@@ -62,7 +64,21 @@ def test_progress_is_visible_while_the_batch_runs(client, ann, scan_round):
     batch = FactsheetBatch.objects.get()
     assert (batch.status, batch.processed, batch.total) == ("running", 0, 11)
     page = client.get(reverse("factsheets:batch", args=[2021, batch.pk])).content.decode()
-    assert "0 van 11 verwerkt" in page and 'http-equiv="refresh"' in page
+    assert "0 van 11 verwerkt" in page
+    assert 'data-batch-progress data-finished="false"' in page and "js/batch-progress.js" in page
+
+
+def test_a_batch_that_has_not_moved_for_ten_minutes_says_the_worker_seems_stopped(client, ann, scan_round):
+    client.force_login(ann)
+    client.post(batches_url())
+    batch = FactsheetBatch.objects.get()
+    url = reverse("factsheets:batch", args=[2021, batch.pk])
+    assert "Geen voortgang sinds" not in client.get(url).content.decode()
+
+    FactsheetBatch.objects.filter(pk=batch.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=11))
+
+    page = client.get(url).content.decode()
+    assert "Geen voortgang sinds" in page and "de factsheets die nog ontbreken worden alsnog gemaakt" in page
 
 
 def test_a_failing_factsheet_is_listed_and_the_rest_is_zipped(
