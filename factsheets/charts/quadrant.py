@@ -21,28 +21,46 @@ HEIGHT = 330
 PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 46, 16, 24, 40
 
 
-LABEL_PLACES = ("middle right", "top center", "bottom center", "middle left")
+LABEL_PLACES = (
+    "middle right",
+    "top center",
+    "bottom center",
+    "middle left",
+    "top right",
+    "bottom right",
+    "top left",
+    "bottom left",
+)
 LABEL_GAP, DOT_RADIUS = 8, 6
+CORNER_GAP = 4  # a label beside a corner of its point starts closer to it than one beside an edge
 
 
 def label_box(place: str, x: float, y: float, width: float, height: float) -> tuple[float, float, float, float]:
     """The box (x0, y0, x1, y1, y pointing down) of a label at `place` next to the point (x, y)."""
-    if place == "middle right":
-        return x + LABEL_GAP, y - height / 2, x + LABEL_GAP + width, y + height / 2
-    if place == "middle left":
-        return x - LABEL_GAP - width, y - height / 2, x - LABEL_GAP, y + height / 2
-    if place == "top center":
-        return x - width / 2, y - LABEL_GAP + 1 - height, x + width / 2, y - LABEL_GAP + 1
-    return x - width / 2, y + LABEL_GAP - 1, x + width / 2, y + LABEL_GAP - 1 + height
+    vertical, horizontal = place.split()
+    if horizontal == "center":
+        x0 = x - width / 2
+    elif vertical == "middle":
+        x0 = x + LABEL_GAP if horizontal == "right" else x - LABEL_GAP - width
+    else:
+        x0 = x + CORNER_GAP if horizontal == "right" else x - CORNER_GAP - width
+    if vertical == "middle":
+        y0 = y - height / 2
+    elif horizontal == "center":
+        y0 = y - LABEL_GAP + 1 - height if vertical == "top" else y + LABEL_GAP - 1
+    else:
+        y0 = y - CORNER_GAP - height if vertical == "top" else y + CORNER_GAP
+    return x0, y0, x0 + width, y0 + height
 
 
 def place_labels(
     centres: list[tuple[float, float]], widths: list[float], *, height: float, left: float, right: float
 ) -> list[str]:
     """Where each point's label goes, chosen greedily from left to right: the first of right, above,
-    below and left of the point that runs into no label placed before, no other point and not out
-    of the plot between `left` and `right` (screen coordinates, y pointing down). The web chart and
-    the PDF chart both place their labels with it (plotly places none itself)."""
+    below, left and the four corners of the point that runs into no label placed before, no other
+    point and not out of the plot between `left` and `right` (screen coordinates, y pointing down);
+    failing that, the one that overlaps least. The PDF chart places its labels with it, the web
+    chart with the same steps in static/js/charts.js on the chart as drawn."""
 
     def overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
         return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
@@ -66,9 +84,13 @@ def place_labels(
 
 @dataclass(frozen=True, slots=True)
 class QuadrantPoint:
+    """A labelled point; `flagged` says whether it is "high priority, low score" when the figures
+    decided that (factsheets/aggregation/priorities.py), else its place in the quadrant does."""
+
     label: str
     x: float
     y: float
+    flagged: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +118,8 @@ class QuadrantChart:
             raise ValueError("Empty axis range.")
 
     def highlighted(self, point: QuadrantPoint) -> bool:
+        if point.flagged is not None:
+            return point.flagged
         urgent = point.x < self.x_split if self.x_reversed else point.x > self.x_split
         return urgent and point.y < self.y_split
 
@@ -251,7 +275,7 @@ class QuadrantChart:
                 {
                     "x": x_far,
                     "y": ylo,
-                    "xanchor": "left" if self.x_reversed else "right",
+                    "xanchor": "right",  # the far corner is on the right, reversed axis or not
                     "yanchor": "bottom",
                     "text": f"<b>{plotly_text(self.quadrant_label)}</b>",
                     "showarrow": False,

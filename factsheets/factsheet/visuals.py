@@ -130,7 +130,7 @@ def ranking_chart(ctx: Context) -> DistributionChart:
 def quadrant_chart(ctx: Context) -> RankQuadrantChart | None:
     """Own rank (1 = most urgent, to the right) against own score minus the national mean."""
     points = [
-        QuadrantPoint(ctx.block_name(p.block), float(p.rank), p.score - p.national_mean)
+        QuadrantPoint(ctx.block_name(p.block), float(p.rank), p.score - p.national_mean, p.flagged)
         for p in ctx.own.priorities
         if p.rank is not None and p.score is not None and p.national_mean is not None
     ]

@@ -6,6 +6,8 @@ dashboard calls `chart_web` on it, the report `chart_img`. Titles and labels are
 translated here (call inside `translation.override(language)`).
 """
 
+import math
+
 from django.utils.translation import gettext as _
 
 from factsheets.aggregation import labels
@@ -22,6 +24,7 @@ from factsheets.charts import (
     Spread,
     priority_ranking_chart,
 )
+from factsheets.charts.extra import RankQuadrantChart
 from surveys.models import CollaborationIntensity
 
 
@@ -189,16 +192,22 @@ def priority_vs_score(picture: NationalPicture, *, language: str) -> QuadrantCha
         return None
     count = len(picture.blocks)
     scores = [p.score for p in points]
-    return QuadrantChart(
+    split = (count + 1) / 2
+    # Mean ranks crowd round the middle place: the axis spans them (and the split) with half a
+    # place to spare, in whole places, instead of all 1..count, so the labels have room.
+    ranks = [p.priority for p in points] + [split]
+    lower, upper = max(1, math.floor(min(ranks) - 0.5)), min(count, math.ceil(max(ranks) + 0.5))
+    return RankQuadrantChart(
         title=_("Prioriteit en score per bouwsteen"),
         points=tuple(
-            QuadrantPoint(labels.name(picture.block_info(p.block), language), p.priority, p.score) for p in points
+            QuadrantPoint(labels.name(picture.block_info(p.block), language), p.priority, p.score, p.flagged)
+            for p in points
         ),
         x_label=_("gemiddelde plaats in de rangorde"),
         y_label=_("gemiddelde score"),
-        x_range=(1, count),
+        x_range=(lower, upper),
         x_reversed=True,
-        x_split=(count + 1) / 2,
+        x_split=split,
         y_range=(1, 4),
         y_split=sum(scores) / len(scores),
         quadrant_label=_("hoge prioriteit, lage score"),

@@ -48,3 +48,20 @@ def test_every_chart_is_drawn_in_source_sans_and_the_page_passes_axe(factsheet_p
     assert turned == 0
     axe_check(page, "factsheet page")
     screenshot(page, "factsheet-page")
+
+
+def test_the_charts_keep_their_height_when_the_window_is_resized(factsheet_page):
+    page = factsheet_page
+
+    def heights():
+        return page.evaluate(
+            "() => [...document.querySelectorAll('[data-chart][data-chart-drawn]')]"
+            ".map(c => Math.round(c.querySelector('.main-svg').getBoundingClientRect().height))"
+        )
+
+    before = heights()
+    assert min(before) > 120
+    for width in (1100, 800, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_timeout(400)  # plotly redraws on a debounced resize event
+    assert heights() == before

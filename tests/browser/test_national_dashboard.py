@@ -45,3 +45,40 @@ def test_choosing_a_group_shows_it_without_pressing_a_button(signed_in):
 
     assert "Te kleine groep (n = 2), niet getoond" in page.content()
     assert page.locator("[data-chart]").count() == 0
+
+
+def test_the_priority_view_has_its_labels_apart_and_inside_the_chart(signed_in, screenshot):
+    page = signed_in
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll('.js-plotly-plot')]
+            .filter(plot => plot.querySelector('.scatterlayer .textpoint'))
+            .map(plot => {
+                const frame = plot.querySelector('.main-svg').getBoundingClientRect();
+                const box = e => { const r = e.getBoundingClientRect();
+                    return {text: e.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
+                return {
+                    frame: {left: frame.left, right: frame.right, top: frame.top, bottom: frame.bottom},
+                    labels: [...plot.querySelectorAll('.scatterlayer .textpoint text')].map(box),
+                    notes: [...plot.querySelectorAll('.annotation-text')].map(box),
+                };
+            })"""
+    )
+    assert boxes, "no priority-versus-score chart on the dashboard"
+    for chart in boxes:
+        frame, labels = chart["frame"], chart["labels"]
+        for item in labels + chart["notes"]:
+            assert frame["left"] <= item["left"] and item["right"] <= frame["right"] + 0.5, item
+        # A text's box is its whole line (ascent to descent): lines may touch by a few pixels
+        # without their letters doing so.
+        for i, one in enumerate(labels):
+            for other in labels[i + 1 :]:
+                apart = (
+                    one["right"] <= other["left"] + 1
+                    or other["right"] <= one["left"] + 1
+                    or one["bottom"] <= other["top"] + 4
+                    or other["bottom"] <= one["top"] + 4
+                )
+                assert apart, (one["text"], other["text"])
+    quadrant = page.locator(".js-plotly-plot", has=page.locator(".scatterlayer .textpoint")).first
+    quadrant.scroll_into_view_if_needed()
+    quadrant.screenshot(path="/tmp/screens/dashboard-priority-view.png")

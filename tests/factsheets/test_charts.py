@@ -297,6 +297,21 @@ def test_the_quadrant_flags_high_priority_low_score():
     assert reversed_chart.highlighted(reversed_chart.points[0])  # rank 2 is urgent
 
 
+def test_a_point_flagged_by_the_figures_is_marked_as_they_say_not_by_where_it_falls():
+    """The aggregation compares scores as printed: a point a hair below the line with equal printed
+    scores is not marked, whatever its place; the chart and the table beside it agree."""
+    chart = QuadrantChart(
+        title="t",
+        points=(QuadrantPoint("a", 0.8, 2.38, flagged=False), QuadrantPoint("b", 0.8, 2.6, flagged=True)),
+        x_label="x",
+        y_label="y",
+        x_range=(0, 1),
+        y_split=2.41,
+    )
+    assert [chart.highlighted(p) for p in chart.points] == [False, True]
+    assert chart.to_plotly()["data"][0]["marker"]["symbol"] == ["circle", "square"]
+
+
 def test_the_web_quadrant_keeps_labels_of_neighbouring_points_apart_and_on_the_plot():
     # The demo factsheet's case: ranks 1 and 2 at almost the same score, rank 1 at the far edge.
     chart = QuadrantChart(
