@@ -5,10 +5,24 @@ priority* when its rank (for an institution) or its mean rank (for the nation or
 group) is better than the middle rank (B + 1) / 2: in the top half. It has a *low
 score* when the institution's block score is below the national mean of that block,
 or, for the nation or a group, when its mean score is below the average of its block
-means. A block that is both is flagged.
+means. A block that is both is flagged. Scores are compared at one decimal, the precision
+every output prints them at: a block shown as 2,4 beside a mean shown as 2,4 is not low.
 """
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from factsheets.aggregation.pictures import OwnPriority, PriorityScorePoint
+
+
+def is_below(score: float | None, reference: float | None) -> bool:
+    """Whether `score` is lower than `reference` as both are printed (one decimal, half up)."""
+    if score is None or reference is None:
+        return False
+    return _one_decimal(score) < _one_decimal(reference)
+
+
+def _one_decimal(value: float) -> Decimal:
+    return Decimal(repr(float(value))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def is_high_priority(rank: float | None, number_of_blocks: int) -> bool:
@@ -24,7 +38,7 @@ def group_view(
     for block in blocks:
         rank, score = mean_ranks.get(block), mean_scores.get(block)
         high = is_high_priority(rank, len(blocks))
-        low = score is not None and average is not None and score < average
+        low = is_below(score, average)
         points.append(PriorityScorePoint(block, rank, score, high, low, high and low))
     return points
 
@@ -39,6 +53,6 @@ def own_view(
     for block in blocks:
         rank, score, national = ranks.get(block), scores.get(block), national_means.get(block)
         high = is_high_priority(rank, len(blocks))
-        low = score is not None and national is not None and score < national
+        low = is_below(score, national)
         view.append(OwnPriority(block, rank, score, national, high, low, high and low))
     return view

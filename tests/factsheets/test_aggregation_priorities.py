@@ -15,6 +15,7 @@ T patient_populatie, R regiovisie, S stakeholders.
 import pytest
 
 from factsheets.aggregation import institution_picture, national_picture
+from factsheets.aggregation.priorities import is_below
 from tests.factories import InstitutionFactory
 from tests.factsheets.builders import block_levels, make_round, respond
 
@@ -84,3 +85,12 @@ def test_an_institution_that_ranked_nothing_has_no_ranks_and_no_flags(db):
 
     assert {p.rank for p in own.priorities} == {None}
     assert not any(p.flagged for p in own.priorities)
+
+
+@pytest.mark.parametrize(
+    ("score", "reference", "below"),
+    [(2.36, 2.44, False), (2.34, 2.44, True), (2.44, 2.45, True), (2.0, None, False), (None, 2.0, False)],
+)
+def test_a_score_is_low_only_when_it_is_lower_as_printed(score, reference, below):
+    """2,4 beside a national mean of 2,4 is not flagged: scores are compared at the one decimal shown."""
+    assert is_below(score, reference) is below
