@@ -70,15 +70,21 @@ class StatementContent:
 
 def questionnaire_lock_reason(*, questionnaire: QuestionnaireVersion) -> str | None:
     """Why this questionnaire may no longer be edited, or None when it may."""
-    if questionnaire.rounds.filter(status=Round.Status.PUBLISHED).exists():
-        return _("De vragenlijst hoort bij een gepubliceerde ronde.")
-    if questionnaire.rounds.filter(status__in=[Round.Status.OPEN, Round.Status.CLOSED]).exists():
-        return _("De vragenlijst is al opengesteld voor instellingen.")
+    in_use = questionnaire.rounds.filter(status__in=[Round.Status.OPEN, Round.Status.CLOSED])
+    if in_use.exists():
+        return _("De vragenlijst is opengesteld voor instellingen (ronde %(years)s).") % {"years": _years(in_use)}
+    published = questionnaire.rounds.filter(status=Round.Status.PUBLISHED)
+    if published.exists():
+        return _("De vragenlijst hoort bij de gepubliceerde ronde %(years)s.") % {"years": _years(published)}
     if Response.objects.filter(round__questionnaire=questionnaire).exists():
         return _("Er zijn al antwoorden op deze vragenlijst gegeven.")
     if questionnaire.next_versions.exists():
         return _("Er is al een volgende vragenlijst van deze versie afgeleid.")
     return None
+
+
+def _years(rounds) -> str:
+    return ", ".join(str(year) for year in rounds.order_by("year").values_list("year", flat=True))
 
 
 def questionnaire_ensure_editable(*, questionnaire: QuestionnaireVersion) -> None:

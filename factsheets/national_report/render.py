@@ -8,8 +8,11 @@ the PDF and the workbook hold the same tables and findings. `facts` (window,
 participants, dropped statements) is read from the database when not given.
 """
 
+import datetime
+
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from factsheets.aggregation.pictures import NationalPicture
@@ -59,9 +62,12 @@ def national_report_html(report: NationalReport) -> str:
 
 
 def source_note(picture: NationalPicture) -> str:
+    """Where the figures come from, dated as the rest of the report dates ("6 december 2026")."""
     if picture.snapshot is not None:
-        return _("momentopname van de publicatie op %(date)s") % {"date": picture.snapshot.created_at[:10]}
-    return _("berekend op %(date)s, nog niet gepubliceerd") % {"date": timezone.localtime().strftime("%Y-%m-%d %H:%M")}
+        published = timezone.localtime(datetime.datetime.fromisoformat(picture.snapshot.created_at))
+        return _("momentopname van de publicatie op %(date)s") % {"date": date_format(published, "j F Y")}
+    now = timezone.localtime()
+    return _("berekend op %(date)s, nog niet gepubliceerd") % {"date": date_format(now, "j F Y H:i")}
 
 
 def _filename(report: NationalReport, extension: str) -> str:

@@ -222,6 +222,16 @@ def test_it_refuses_to_edit_the_questionnaire_of_an_open_round(ann, draft_2022):
         qs.statement_update(statement=statement, content=_content(statement, text="X"), lineage="reworded", user=ann)
 
 
+def test_the_lock_names_the_round_that_holds_the_questionnaire(ann, published_2021):
+    reason = qs.questionnaire_lock_reason(questionnaire=published_2021.questionnaire)
+    assert reason == "De vragenlijst hoort bij de gepubliceerde ronde 2021."
+
+    # The same questionnaire open for a later round: what matters to that round is that it is open.
+    RoundFactory(year=2026, status=Round.Status.OPEN, questionnaire=published_2021.questionnaire)
+    reason = qs.questionnaire_lock_reason(questionnaire=published_2021.questionnaire)
+    assert reason == "De vragenlijst is opengesteld voor instellingen (ronde 2026)."
+
+
 def test_a_draft_round_with_responses_is_locked_too(ann, draft_2022):
     Response.objects.create(round=draft_2022, institution=InstitutionFactory())
     assert qs.questionnaire_lock_reason(questionnaire=draft_2022.questionnaire)

@@ -92,6 +92,22 @@ def test_it_is_written_in_english_for_an_institution_that_asked_for_english(db, 
     assert factsheet.language == "en"
     assert factsheet.blocks[0].score == NumberFormat("en").decimal(picture.own.block("leiderschap").score, 1)
     assert build_factsheet(picture, language="nl").language == "nl"
+    assert "Since 2020 your total score has risen: from " in " ".join(factsheet.summary)
+
+
+@pytest.mark.parametrize(
+    ("change", "nl", "en"),
+    [(0.2, "gestegen", "has risen"), (-0.2, "gedaald", "has fallen"), (0.04, "gelijk gebleven", "has stayed the same")],
+)
+def test_the_direction_of_the_change_reads_as_a_sentence_in_both_languages(change, nl, en):
+    from django.utils import translation
+
+    from factsheets.factsheet.words import direction
+
+    with translation.override("nl"):
+        assert direction(change) == nl
+    with translation.override("en"):
+        assert direction(change) == en
 
 
 def test_without_charts_it_holds_the_same_figures(picture):

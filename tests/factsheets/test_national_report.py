@@ -239,3 +239,16 @@ def test_the_command_writes_the_format_of_the_files_extension(db, tmp_path):
         call_command("national_report", "--round", "2022", "--out", str(pdf))
     with pytest.raises(CommandError, match="1999"):
         call_command("national_report", "--round", "1999", "--out", str(pdf))
+
+
+@pytest.mark.parametrize(("language", "expected"), [("nl", "publicatie op 6 december 2026"), ("en", "6 December 2026")])
+def test_the_source_note_dates_the_snapshot_as_the_report_dates(language, expected):
+    from types import SimpleNamespace
+
+    from django.utils import translation
+
+    from factsheets.national_report.render import source_note
+
+    picture = SimpleNamespace(snapshot=SimpleNamespace(created_at="2026-12-06T09:15:00+00:00"))
+    with translation.override(language):
+        assert expected in source_note(picture)

@@ -195,6 +195,10 @@ def test_the_overview_shows_progress_and_where_to_continue(signed_in, response):
     assert "3 / 3" in html and "0 / 3" in html
     assert "Alice" in html  # who last changed what
     assert "nog 30 dagen" in html
+    # A draft can be taken to the board before it is submitted.
+    assert "Concept downloaden (PDF)" in html and f'href="{url("antwoorden.pdf")}"' in html
+    draft = signed_in.get(url("antwoorden.pdf"))
+    assert draft.status_code == 200 and draft.content.startswith(b"%PDF-")
 
 
 def test_home_sends_a_contact_person_to_the_current_round(signed_in, response):
