@@ -108,6 +108,22 @@
     setStatus(message("unsaved"), "error");
   }
 
+  // The list of pages beside the form (and folded away on a phone) with the progress after the save.
+  function showProgress(data) {
+    if (data.nav_html) {
+      document.querySelectorAll(".scan-nav-list").forEach(function (list) {
+        var fresh = new DOMParser().parseFromString(data.nav_html, "text/html").querySelector(".scan-nav-list");
+        if (fresh) { list.replaceWith(fresh); }
+      });
+    }
+    if (data.progress_text) {
+      document.querySelectorAll("[data-progress-text]").forEach(function (el) { el.textContent = data.progress_text; });
+    }
+    if (data.progress_summary) {
+      document.querySelectorAll("[data-progress-summary]").forEach(function (el) { el.textContent = data.progress_summary; });
+    }
+  }
+
   function handle(response, data) {
     if (response.ok) {
       showError("");
@@ -124,6 +140,7 @@
       form.elements.originals.value = JSON.stringify(data.originals);
       if (!changedSinceSend) { dirty = false; dropDraft(); }
       setStatus(data.message, "saved");
+      showProgress(data);
       return;
     }
     if (response.status === 401 || (response.status === 403 && !data.error)) {

@@ -13,6 +13,7 @@ from surveys.access import ResponseAccess
 from surveys.selectors import round_content
 from surveys.services.responses import ResponseLocked
 from surveys.services.sections import sections_for
+from surveys.views.context import navigation_update
 from surveys.views.decorators import scan_json_view
 from surveys.views.pages import save_form
 from surveys.views.pages_registry import find_section, form_class, section_url
@@ -58,5 +59,7 @@ def autosave_view(request: HttpRequest, access: ResponseAccess, page: str, block
         "stale": outcome.stale,
         "conflicts": len(outcome.conflicts),
         "page_url": section_url(access, section),
+        # The list of pages with their progress, as it stands after this save.
+        **navigation_update(access, sections, section),
     }
     return JsonResponse(payload)

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from surveys.access import ResponseAccess
-from surveys.services.sections import Section
+from surveys.services.sections import Section, read_all
 from surveys.views.pages_registry import scan_url, section_url
 
 
@@ -41,6 +41,9 @@ class NavEntry:
         return format_html('{}/{}<span class="visually-hidden"> {}</span>', self.answered, self.total, _("beantwoord"))
 
 
+URL_PAGES = (("overview_url", "overview"), ("summary_url", "summary"), ("history_url", "history"), ("pdf_url", "pdf"))
+
+
 def navigation(access: ResponseAccess, sections: list[Section], values: dict[str, str], current: Section | None):
     entries = []
     for section in sections:
@@ -49,6 +52,31 @@ def navigation(access: ResponseAccess, sections: list[Section], values: dict[str
             NavEntry(section, section.title, section_url(access, section), answered, total, section is current)
         )
     return entries
+
+
+def progress_texts(done: int, total: int) -> dict[str, str]:
+    """The progress lines above the list of pages: beside the form, and folded away on a phone."""
+    return {
+        "progress_text": _("%(done)s van %(total)s vragen beantwoord") % {"done": done, "total": total},
+        "progress_summary": _("Onderdelen van de scan (%(done)s van %(total)s vragen beantwoord)")
+        % {"done": done, "total": total},
+    }
+
+
+def navigation_html(access: ResponseAccess, nav: list[NavEntry], path: str) -> str:
+    """The list of the scan's pages with their progress (the page shows it twice: folded on a phone)."""
+    urls = {name: scan_url(access, page) for name, page in URL_PAGES}
+    return render_to_string(
+        "surveys/partials/nav_list.html", {"nav": nav, "path": path, "can_edit": access.can_edit, **urls}
+    )
+
+
+def navigation_update(access: ResponseAccess, sections: list[Section], current: Section) -> dict[str, str]:
+    """What a page's script puts in place of its list of pages after a save in the background."""
+    nav = navigation(access, sections, read_all(access.response, sections), current)
+    done = sum(min(entry.answered, entry.total) for entry in nav)
+    total = sum(entry.total for entry in nav)
+    return {"nav_html": navigation_html(access, nav, section_url(access, current)), **progress_texts(done, total)}
 
 
 def scan_context(
@@ -64,16 +92,9 @@ def scan_context(
     done = sum(min(entry.answered, entry.total) for entry in nav)
     total = sum(entry.total for entry in nav)
     index = next((i for i, entry in enumerate(nav) if entry.current), None)
-    urls = {
-        "overview_url": scan_url(access, "overview"),
-        "summary_url": scan_url(access, "summary"),
-        "history_url": scan_url(access, "history"),
-        "pdf_url": scan_url(access, "pdf"),
-    }
+    urls = {name: scan_url(access, page) for name, page in URL_PAGES}
     # Rendered once here: the page shows the list twice (folded away on a phone, beside the form on a wide screen).
-    nav_html = render_to_string(
-        "surveys/partials/nav_list.html", {"nav": nav, "path": request.path, "can_edit": access.can_edit, **urls}
-    )
+    nav_html = navigation_html(access, nav, request.path)
     return {
         "access": access,
         "nav_html": nav_html,
@@ -87,6 +108,7 @@ def scan_context(
         "round_accepts_answers": access.round.accepts_answers(today),
         "progress_done": done,
         "progress_total": total,
+        **progress_texts(done, total),
         "progress_percent": round(100 * done / total) if total else 100,
         **urls,
     }

@@ -87,6 +87,8 @@ def test_a_contact_person_fills_in_the_whole_scan(live_server, page, scan, axe_c
     expect(good_example).to_be_visible()
     page.fill("#id_good_example", "Het bestuur trekt samen met de huisartsen op in de regiotafel.")
     wait_until_saved(page)
+    # The list of pages follows the saves: Leiderschap is complete without reloading the page.
+    expect(page.locator("nav.scan-nav li.is-complete a[aria-current=page]")).to_contain_text("Leiderschap")
     axe_check(page, "block page")
     screenshot(page, "block-desktop")
     page.set_viewport_size({"width": 390, "height": 844})

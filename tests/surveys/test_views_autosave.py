@@ -1,6 +1,7 @@
 """Autosave: JSON in, JSON out; a session that ran out keeps the draft and says "meld u opnieuw aan"."""
 
 import json
+import re
 
 import pytest
 
@@ -30,6 +31,23 @@ def test_it_saves_and_answers_with_the_new_version_and_the_time(client, alice, r
     assert body["stale"] is False
     assert set(body["originals"]) >= {"statement:LEI-01", "block:leiderschap:remarks"}
     assert levels(response) == {"LEI-01": 3}
+
+
+def test_it_answers_with_the_pages_progress_as_it_stands_after_the_save(client, alice, response):
+    client.force_login(alice)
+    before = client.get(BLOCK).content.decode()
+    data = form_data(client, BLOCK)
+    data.update({statement_field(response, code): 2 for code in ("LEI-01", "LEI-02")})
+
+    body = client.post(AUTOSAVE, data).json()
+
+    assert "2/3" in body["nav_html"] and "0/3" in before  # Leiderschap, beside the form
+    assert 'aria-current="page"' in body["nav_html"] and BLOCK in body["nav_html"]
+    done_before = int(re.search(r"(\d+) van \d+ vragen beantwoord", before).group(1))
+    assert re.fullmatch(rf"{done_before + 2} van \d+ vragen beantwoord", body["progress_text"])
+    assert body["progress_summary"] == f"Onderdelen van de scan ({body['progress_text']})"
+    after = client.get(BLOCK).content.decode()  # the page, loaded again, says the same
+    assert body["progress_text"] in after and body["progress_summary"] in after
 
 
 def test_consecutive_autosaves_with_the_returned_version_never_conflict(client, alice, response):
