@@ -146,6 +146,16 @@ def test_a_contact_person_fills_in_the_whole_scan(live_server, page, scan, axe_c
         selects.nth(index).select_option(str(selects.count() - index))
     selects.nth(0).select_option("1")  # taken by the last block: they swap
     expect(selects.nth(selects.count() - 1)).to_have_value(str(selects.count()))
+    # With the keyboard every arrow step is a "change": stepping the first block from place 1 down
+    # to place 4 passes places 2 and 3, and only the block on place 4 may move (to place 1).
+    before = [selects.nth(i).input_value() for i in range(selects.count())]
+    selects.nth(0).focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    after = [selects.nth(i).input_value() for i in range(selects.count())]
+    assert after[0] == "4" and sorted(after, key=int) == [str(n) for n in range(1, selects.count() + 1)]
+    assert [a for a, b in zip(after, before, strict=True) if a != b] == ["4", "1"], (before, after)
     wait_until_saved(page)
     axe_check(page, "priorities")
     screenshot(page, "priorities")
