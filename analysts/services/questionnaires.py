@@ -221,10 +221,16 @@ def _lineage_for(*, predecessor: Statement | None, content: StatementContent, li
 def statement_update(*, statement: Statement, content: StatementContent, lineage: str | None, user: User) -> Statement:
     """Change a statement's texts. A change against its predecessor needs lineage reworded or rescaled."""
     questionnaire_ensure_editable(questionnaire=statement.questionnaire)
-    before = {**StatementContent.of(statement).as_dict(), "lineage": statement.lineage}
+    before_content = StatementContent.of(statement).as_dict()
+    before = {**before_content, "lineage": statement.lineage}
     statement.lineage = _lineage_for(predecessor=statement.previous, content=content, lineage=lineage)
     for name, value in content.as_dict().items():
         setattr(statement, name, value.strip())
+    # Word for word from the 2021 report only while it reads as its source did.
+    if statement.previous is None:
+        statement.verbatim = statement.verbatim and StatementContent.of(statement).as_dict() == before_content
+    else:
+        statement.verbatim = statement.lineage == Lineage.SAME and statement.previous.verbatim
     statement.full_clean()
     statement.save()
     after = {**StatementContent.of(statement).as_dict(), "lineage": statement.lineage}

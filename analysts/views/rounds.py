@@ -34,6 +34,7 @@ from surveys.models import (
     BuildingBlock,
     CollaborationIntensity,
     FocusArea,
+    Lineage,
     Response,
     Round,
     Stakeholder,
@@ -244,7 +245,9 @@ def _statement(round: Round, pk: int) -> Statement:
 def statement_edit(request: HttpRequest, year: int, pk: int) -> HttpResponse:
     round = _round(year)
     statement = _statement(round, pk)
-    initial = {**qs.StatementContent.of(statement).as_dict(), "lineage": statement.lineage}
+    # "Ongewijzigd" is the form's empty choice.
+    lineage = "" if statement.lineage == Lineage.SAME else statement.lineage
+    initial = {**qs.StatementContent.of(statement).as_dict(), "lineage": lineage}
     form = StatementForm(request.POST or None, initial=initial, has_predecessor=statement.previous_id is not None)
     if request.method == "POST" and form.is_valid():
         try:

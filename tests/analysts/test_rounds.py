@@ -101,6 +101,22 @@ def test_a_reworded_statement_keeps_its_predecessor(ann, draft_2022):
     assert statement.is_comparable
 
 
+def test_a_statement_is_word_for_word_from_the_report_only_while_it_reads_as_its_predecessor(ann, draft_2022):
+    statement = _first(draft_2022)
+    Statement.objects.filter(pk=statement.previous_id).update(verbatim=True)
+    Statement.objects.filter(pk=statement.pk).update(verbatim=True)
+    statement.refresh_from_db()
+    original = statement.text
+
+    qs.statement_update(statement=statement, content=_content(statement, text="Anders."), lineage="reworded", user=ann)
+    statement.refresh_from_db()
+    assert not statement.verbatim
+
+    qs.statement_update(statement=statement, content=_content(statement, text=original), lineage=None, user=ann)
+    statement.refresh_from_db()
+    assert statement.lineage == Lineage.SAME and statement.verbatim
+
+
 def test_a_rescaled_statement_is_no_longer_comparable(ann, draft_2022):
     statement = _first(draft_2022)
     qs.statement_update(
@@ -411,6 +427,8 @@ def test_the_edit_page_asks_for_lineage_when_the_text_changed(client, ann, draft
     client.force_login(ann)
     statement = _first(draft_2022)
     url = reverse("analysts:statement_edit", args=[2022, statement.pk])
+    form = client.get(url).context["form"]
+    assert statement.lineage == Lineage.SAME and form["lineage"].value() == ""  # "Niets: ongewijzigd" is chosen
     data = {**qs.StatementContent.of(statement).as_dict(), "text": "Gewijzigd.", "lineage": ""}
     response = client.post(url, data)
     assert response.status_code == 200
