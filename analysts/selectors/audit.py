@@ -18,6 +18,7 @@ from django.db.models import CharField, Q, QuerySet, Value
 from django.db.models.enums import TextChoices
 from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -29,6 +30,7 @@ from surveys.models import (
     FocusArea,
     Institution,
     InstitutionType,
+    Lineage,
     QuestionnaireVersion,
     Region,
     Response,
@@ -102,6 +104,16 @@ VALUE_LABELS = {
     "name": gettext_lazy("naam"),
     "member_since": gettext_lazy("lid sinds"),
     "is_member": gettext_lazy("lid"),
+    # Rounds and questionnaires (analysts/services/rounds.py, questionnaires.py).
+    "year": gettext_lazy("jaar"),
+    "questionnaire": gettext_lazy("vragenlijst"),
+    "copied_from": gettext_lazy("vragenlijst gekopieerd van"),
+    "from": gettext_lazy("gekopieerd van"),
+    "code": gettext_lazy("code"),
+    "lineage": gettext_lazy("verandering"),
+    "text_en": gettext_lazy("tekst (Engels)"),
+    **{f"level_{n}": format_lazy(gettext_lazy("niveau {n}"), n=n) for n in range(1, 5)},
+    **{f"level_{n}_en": format_lazy(gettext_lazy("niveau {n} (Engels)"), n=n) for n in range(1, 5)},
 }
 
 PER_PAGE = 50
@@ -368,6 +380,8 @@ def _scalar(key: str, value: Any) -> str:
         return _field_name(value)
     if key == "role" and value in User.Role.values:
         return str(User.Role(value).label)
+    if key == "lineage" and value in Lineage.values:
+        return str(Lineage(value).label)
     if key == "status":
         for choices in (Round.Status, Response.Status):
             if value in choices.values:

@@ -75,7 +75,7 @@ def data_import(request: HttpRequest) -> HttpResponse:
         return _confirm(request)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "GET" or not form.is_valid():
-        return render(request, "analysts/data_import.html", {"upload_form": form})
+        return _import_page(request, upload_form=form)
     upload = form.cleaned_data["file"]
     content = upload.read()
     chosen = form.cleaned_data["round"]
@@ -92,11 +92,15 @@ def data_import(request: HttpRequest) -> HttpResponse:
             "content": base64.b64encode(zlib.compress(content)).decode("ascii"),
         }
         confirm_form = ImportConfirmForm(initial={"token": token})
-    return render(
-        request,
-        "analysts/data_import.html",
-        {"upload_form": ImportUploadForm(), "report": report, "filename": upload.name, "confirm_form": confirm_form},
+    return _import_page(
+        request, upload_form=ImportUploadForm(), report=report, filename=upload.name, confirm_form=confirm_form
     )
+
+
+def _import_page(request: HttpRequest, **context) -> HttpResponse:
+    """The import page; it says what a file must look like (the columns of the exports)."""
+    context["institution_columns"] = institutions_export.HEADER
+    return render(request, "analysts/data_import.html", context)
 
 
 def _confirm(request: HttpRequest) -> HttpResponse:
@@ -114,11 +118,7 @@ def _confirm(request: HttpRequest) -> HttpResponse:
     )
     if not report.ok:
         # The data changed between the check and the confirmation; show why nothing was written.
-        return render(
-            request,
-            "analysts/data_import.html",
-            {"upload_form": ImportUploadForm(), "report": report, "filename": pending["filename"]},
-        )
+        return _import_page(request, upload_form=ImportUploadForm(), report=report, filename=pending["filename"])
     messages.success(
         request,
         _("%(file)s is geïmporteerd: %(created)d nieuw, %(updated)d gewijzigd, %(unchanged)d ongewijzigd.")

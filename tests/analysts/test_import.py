@@ -379,6 +379,14 @@ def _upload(client, content: bytes, name: str = "data.csv", **data):
     return client.post("/analist/data/import/", {"file": SimpleUploadedFile(name, content), **data})
 
 
+def test_the_upload_page_says_what_a_file_must_contain(client, ann):
+    client.force_login(ann)
+    page = client.get("/analist/data/import/").content.decode()
+    assert "Wat een bestand moet bevatten" in page
+    assert all(f"<code>{column}</code>" in page for column in ("instelling", "naam", "type", "regio", "lid"))
+    assert 'href="/analist/data/"' in page  # where the export of a round, the example, is
+
+
 def test_the_upload_page_checks_first_and_writes_only_after_confirmation(client, ann, export_rows):
     client.force_login(ann)
     assert client.get("/analist/data/import/").status_code == 200
