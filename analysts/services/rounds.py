@@ -123,6 +123,14 @@ def round_open(*, round: Round, user: User, today: datetime.date | None = None) 
                 for text in [_("De vragenlijst is nog niet compleet."), *problems]
             ]
         )
+    # One round open at a time: the pages of a contact person, the invitations and the monitor are
+    # all about "the" open round.
+    other = Round.objects.filter(status=Round.Status.OPEN).exclude(pk=round.pk).order_by("year").first()
+    if other is not None:
+        raise ValidationError(
+            _("Ronde %(year)s is nog open: sluit die eerst, dan kan deze ronde open.") % {"year": other.year},
+            code="other_round_open",
+        )
     today = today or timezone.localdate()
     if round.closes_on < today:
         raise ValidationError(

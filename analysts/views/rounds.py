@@ -12,7 +12,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -114,6 +114,7 @@ def round_detail(request: HttpRequest, year: int) -> HttpResponse:
         "counts": counts,
         "submitted": responses.filter(status=Response.Status.SUBMITTED).select_related("institution", "submitted_by"),
         "can_open": rs.round_can_move(round=round, to=Round.Status.OPEN),
+        "opens_later": round.opens_on > timezone.localdate(),
         "can_close": rs.round_can_move(round=round, to=Round.Status.CLOSED),
         "can_publish": rs.round_can_move(round=round, to=Round.Status.PUBLISHED),
         "audit": audit,

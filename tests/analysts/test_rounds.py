@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from analysts.models import AuditEntry
 from analysts.services import questionnaires as qs
@@ -273,6 +274,29 @@ def test_it_refuses_to_open_an_incomplete_questionnaire(ann, draft_2022):
     assert {error.code for error in refused.value.error_list} == {"incomplete"}
     draft_2022.refresh_from_db()
     assert draft_2022.status == Round.Status.DRAFT
+
+
+def test_it_refuses_to_open_a_round_while_another_is_open(client, ann, draft_2022):
+    open_2019 = RoundFactory(year=2019, status=Round.Status.OPEN)
+    with pytest.raises(ValidationError) as refused:
+        rs.round_open(round=draft_2022, user=ann, today=TODAY)
+    assert refused.value.code == "other_round_open"
+    assert "Ronde 2019 is nog open" in refused.value.messages[0]
+    draft_2022.refresh_from_db()
+    assert draft_2022.status == Round.Status.DRAFT
+
+    rs.round_close(round=open_2019, user=ann)
+    assert rs.round_open(round=draft_2022, user=ann, today=TODAY).status == Round.Status.OPEN
+
+
+def test_the_round_page_says_from_when_institutions_can_fill_in_a_round_opened_early(client, ann, draft_2022):
+    client.force_login(ann)
+    Round.objects.filter(pk=draft_2022.pk).update(
+        opens_on=timezone.localdate() + datetime.timedelta(days=300),
+        closes_on=timezone.localdate() + datetime.timedelta(days=360),
+    )
+    page = client.get(reverse("analysts:round_detail", args=[2022])).content.decode()
+    assert "Instellingen kunnen invullen vanaf" in page
 
 
 def test_it_refuses_to_open_after_the_window_ended(ann, draft_2022):
