@@ -32,14 +32,15 @@ from analysts.services import rounds as rs
 from analysts.services.audit import audit_label
 from surveys.models import (
     BuildingBlock,
-    CollaborationIntensity,
-    FocusArea,
     Lineage,
     Response,
     Round,
-    Stakeholder,
     Statement,
 )
+from surveys.selectors import round_content
+from surveys.services.sections import sections_for
+from surveys.services.sections.blocks import BlockSection
+from surveys.views.pages_registry import form_class
 
 
 def _round(year: int) -> Round:
@@ -350,34 +351,32 @@ def statement_move(request: HttpRequest, year: int, pk: int) -> HttpResponse:
 
 @analyst_required
 def round_preview(request: HttpRequest, year: int) -> HttpResponse:
-    """The questionnaire as a respondent reads it, read-only, in Dutch or English."""
+    """The questionnaire as a respondent reads it, read-only, in Dutch or English.
+
+    The pages other than the blocks are the respondents' own forms (surveys/forms/pages.py),
+    unbound and disabled, so the preview asks exactly what the scan asks.
+    """
     round = _round(year)
-    questionnaire = round.questionnaire
     language = "en" if request.GET.get("taal") == "en" else "nl"
     with translation.override(language):
         # Only the content follows the chosen language; the workspace around it stays as it is.
-        pages = [
-            {
-                "block": block,
-                "name": block.localized("name"),
-                "form": PreviewBlockForm(statements=list(block.statements.all()), prefix=f"b{block.pk}"),
-            }
-            for block in _blocks(round)
-        ]
-        focus_areas = [_labelled(area) for area in questionnaire.focus_areas.order_by("position")]
-        stakeholders = [_labelled(item) for item in questionnaire.stakeholders.order_by("position")]
-        intensities = [(value, str(label)) for value, label in CollaborationIntensity.choices]
+        blank = Response(round=round, version=1)
+        pages = []
+        for section in sections_for(round_content(round)):
+            if isinstance(section, BlockSection):
+                block = section.block
+                form = PreviewBlockForm(statements=list(section.statements), prefix=f"b{block.pk}")
+                pages.append({"kind": "block", "anchor": f"voorbeeld-{block.code}", "block": block, "form": form})
+                pages[-1]["name"] = block.localized("name")
+            else:
+                form = form_class(section)(section=section, stored={}, response=blank, prefix=f"p-{section.key}")
+                pages.append(
+                    {"kind": "form", "anchor": f"voorbeeld-{section.key}", "name": section.title, "form": form}
+                )
     context = {
         "round": round,
         "pages": pages,
-        "focus_areas": focus_areas,
-        "stakeholders": stakeholders,
-        "intensities": intensities,
+        "block_count": sum(page["kind"] == "block" for page in pages),
         "preview_language": language,
     }
     return render(request, "analysts/rounds/preview.html", context)
-
-
-def _labelled(item: FocusArea | Stakeholder) -> FocusArea | Stakeholder:
-    item.label_text = item.localized("label")
-    return item

@@ -497,11 +497,24 @@ def test_the_preview_shows_each_statement_as_a_fieldset_with_its_four_levels(cli
     assert page.count("<fieldset") >= 24
     assert statement.text in page and statement.level_4 in page
     assert page.count('type="radio"') >= 24 * 4
-    # Read-only: every block's statements sit inside a disabled fieldset, and nothing can be sent.
-    assert page.count('<fieldset class="scan-fields" disabled>') == 8
+    # Read-only: every page (8 blocks and the 5 others) sits inside a disabled fieldset; nothing can be sent.
+    assert page.count('<fieldset class="scan-fields" disabled>') == 13
     assert 'type="submit"' not in page.split('id="main"')[1]
     english = client.get(reverse("analysts:round_preview", args=[2022]), {"taal": "en"}).content.decode()
     assert "Leadership statement in English." in english and "Level one in English" in english
+
+
+def test_the_preview_asks_what_the_scan_asks(client, ann, draft_2022):
+    """The pages other than the blocks are the respondents' own forms: the same questions and choices."""
+    client.force_login(ann)
+    page = client.get(reverse("analysts:round_preview", args=[2022])).content.decode()
+    assert "Type instelling" in page and "Regio" in page  # the profile
+    assert "Mag de NVZ dit voorbeeld met naam van uw instelling citeren in het landelijke rapport?" in page
+    assert page.count("<select") >= 8 + 2  # a place per block (priorities) and the profile's two choices
+    english = client.get(reverse("analysts:round_preview", args=[2022]), {"taal": "en"}).content.decode()
+    main = english.split('id="main"')[1]
+    assert "Building block 1 of" in main and "Bouwsteen 1 van" not in main
+    assert "Type instelling" not in main  # the profile's question in English too
 
 
 def test_the_moves_and_retirement_pages_work(client, ann, draft_2022):

@@ -41,6 +41,7 @@ def workspace(page, live_server):
     ("name", "path"),
     [
         ("round", "/analist/rondes/2021/"),
+        ("questionnaire preview", "/analist/rondes/2021/vragenlijst/voorbeeld/?taal=en"),
         ("invitations", "/analist/rondes/2021/uitnodigingen/"),
         ("mail batch", "/analist/rondes/2021/uitnodigingen/verzending/{batch}/"),
         ("mail log", "/analist/rondes/2021/uitnodigingen/verstuurd/"),
