@@ -47,6 +47,21 @@ def test_choosing_a_group_shows_it_without_pressing_a_button(signed_in):
     assert page.locator("[data-chart]").count() == 0
 
 
+def test_stepping_through_a_filter_with_the_keyboard_loads_one_page_when_leaving_it(signed_in):
+    page = signed_in
+    loads = []
+    page.on("framenavigated", lambda frame: "regio=" in frame.url and loads.append(frame.url))
+    page.focus("#id_regio")
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+    page.wait_for_timeout(500)
+    assert loads == []  # no page per step
+    chosen = page.input_value("#id_regio")
+    page.keyboard.press("Tab")
+    page.wait_for_url(f"**regio={chosen}**")
+    assert len(loads) == 1
+
+
 def test_the_priority_view_has_its_labels_apart_and_inside_the_chart(signed_in, screenshot):
     page = signed_in
     boxes = page.evaluate(
