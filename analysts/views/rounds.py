@@ -52,8 +52,12 @@ def _refused(request: HttpRequest, error: ValidationError) -> None:
         messages.error(request, message)
 
 
-def _to_editor(round: Round, anchor: str = "") -> HttpResponse:
-    return redirect(reverse("analysts:questionnaire_edit", args=[round.year]) + (f"#{anchor}" if anchor else ""))
+def _to_editor(round: Round, anchor: str = "", *, saved: Statement | None = None) -> HttpResponse:
+    """Back to the editor at `anchor`; a `saved` statement is marked there, where the page opens (the
+    message at the top of the page is out of sight then)."""
+    query = f"?opgeslagen={saved.pk}" if saved is not None else ""
+    fragment = f"#{anchor}" if anchor else ""
+    return redirect(reverse("analysts:questionnaire_edit", args=[round.year]) + query + fragment)
 
 
 def _a_year_later(day: datetime.date) -> datetime.date:
@@ -229,6 +233,8 @@ def questionnaire_edit(request: HttpRequest, year: int) -> HttpResponse:
         "dropped": questionnaire.dropped_statements.select_related("statement__block").order_by("statement__code"),
         "problems": qs.questionnaire_problems(questionnaire=questionnaire),
         "lock_reason": qs.questionnaire_lock_reason(questionnaire=questionnaire),
+        # The statement just saved (a number only; anything else marks nothing).
+        "saved_pk": int(saved) if (saved := request.GET.get("opgeslagen", "")).isdigit() else None,
     }
     return render(request, "analysts/rounds/questionnaire.html", context)
 
@@ -263,7 +269,7 @@ def statement_edit(request: HttpRequest, year: int, pk: int) -> HttpResponse:
             _add_errors(form, error)
         else:
             messages.success(request, _("Stelling %(code)s is opgeslagen.") % {"code": statement.code})
-            return _to_editor(round, f"stelling-{statement.pk}")
+            return _to_editor(round, f"stelling-{statement.pk}", saved=statement)
     context = {
         "round": round,
         "statement": statement,
@@ -295,7 +301,7 @@ def statement_add(request: HttpRequest, year: int, block_pk: int) -> HttpRespons
             _add_errors(form, error)
         else:
             messages.success(request, _("Stelling %(code)s is toegevoegd.") % {"code": statement.code})
-            return _to_editor(round, f"stelling-{statement.pk}")
+            return _to_editor(round, f"stelling-{statement.pk}", saved=statement)
     context = {
         "round": round,
         "block": block,

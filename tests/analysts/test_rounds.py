@@ -458,9 +458,15 @@ def test_the_edit_page_asks_for_lineage_when_the_text_changed(client, ann, draft
     assert response.status_code == 200
     assert "lineage" in response.context["form"].errors
     data["lineage"] = "reworded"
-    assert client.post(url, data).status_code == 302
+    saved = client.post(url, data)
+    assert saved.status_code == 302
     statement.refresh_from_db()
     assert (statement.text, statement.lineage) == ("Gewijzigd.", "reworded")
+    # Back at the statement, where the page opens, it says it was saved (the message at the top is out of sight).
+    assert saved["Location"].endswith(f"?opgeslagen={statement.pk}#stelling-{statement.pk}")
+    editor = client.get(saved["Location"]).content.decode()
+    assert editor.count(">opgeslagen</span>") == 1
+    assert ">opgeslagen</span>" not in client.get(saved["Location"].replace(str(statement.pk), "x", 1)).content.decode()
 
 
 def test_the_editor_of_a_published_round_is_read_only(client, ann, published_2021):
