@@ -237,7 +237,7 @@ def _record(line: _Line, stream, textbox, text_overflow, block_ellipsis, matrix)
     from weasyprint.text.ffi import pango
 
     recorder = _Recorder(stream)
-    # The widths the glyphs of this line find in their fonts before it is drawn.
+    # Drawn by WeasyPrint through the recorder; the glyphs' widths and texts are read after.
     emojis = _original_draw(recorder, textbox, text_overflow, block_ellipsis, matrix)
     glyphs = None
     fonts_usable = all(not (font.bitmap or font.png or font.svg) for font, _ in recorder.fonts.values())

@@ -372,17 +372,15 @@ def round_preview(request: HttpRequest, year: int) -> HttpResponse:
             if isinstance(section, BlockSection):
                 block = section.block
                 form = PreviewBlockForm(statements=list(section.statements), prefix=f"b{block.pk}")
-                pages.append({"kind": "block", "anchor": f"voorbeeld-{block.code}", "block": block, "form": form})
-                pages[-1]["name"] = block.localized("name")
+                page = {"anchor": f"voorbeeld-{block.code}", "block": block}
             else:
                 form = form_class(section)(section=section, stored={}, response=blank, prefix=f"p-{section.key}")
-                pages.append(
-                    {"kind": "form", "anchor": f"voorbeeld-{section.key}", "name": section.title, "form": form}
-                )
+                page = {"anchor": f"voorbeeld-{section.key}", "block": None}
+            pages.append({**page, "name": section.title, "form": form})  # a block's title is its name
     context = {
         "round": round,
         "pages": pages,
-        "block_count": sum(page["kind"] == "block" for page in pages),
+        "block_count": sum(page["block"] is not None for page in pages),
         "preview_language": language,
     }
     return render(request, "analysts/rounds/preview.html", context)

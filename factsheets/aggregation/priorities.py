@@ -18,10 +18,11 @@ def is_below(score: float | None, reference: float | None) -> bool:
     """Whether `score` is lower than `reference` as both are printed (one decimal, half up)."""
     if score is None or reference is None:
         return False
-    return _one_decimal(score) < _one_decimal(reference)
+    return as_printed(score) < as_printed(reference)
 
 
-def _one_decimal(value: float) -> Decimal:
+def as_printed(value: float) -> Decimal:
+    """A score as every output prints it: one decimal, half up (factsheet words compare with it too)."""
     return Decimal(repr(float(value))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 

@@ -4,15 +4,10 @@ Comparisons ("hoger dan", "gestegen") are made on the rounded figures the reader
 so a sentence never says "higher" beside two equal-looking numbers.
 """
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from django.utils.translation import gettext as _
 
+from factsheets.aggregation.priorities import as_printed as shown
 from factsheets.factsheet.context import Context
-
-
-def shown(value: float) -> Decimal:
-    return Decimal(repr(float(value))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def relation(own: float, other: float) -> str:

@@ -54,6 +54,11 @@ def navigation(access: ResponseAccess, sections: list[Section], values: dict[str
     return entries
 
 
+def progress_totals(nav: list[NavEntry]) -> tuple[int, int]:
+    """(answered, required) over all pages: a page's extra answers count for nothing."""
+    return sum(min(entry.answered, entry.total) for entry in nav), sum(entry.total for entry in nav)
+
+
 def progress_texts(done: int, total: int) -> dict[str, str]:
     """The progress lines above the list of pages: beside the form, and folded away on a phone."""
     return {
@@ -74,8 +79,7 @@ def navigation_html(access: ResponseAccess, nav: list[NavEntry], path: str) -> s
 def navigation_update(access: ResponseAccess, sections: list[Section], current: Section) -> dict[str, str]:
     """What a page's script puts in place of its list of pages after a save in the background."""
     nav = navigation(access, sections, read_all(access.response, sections), current)
-    done = sum(min(entry.answered, entry.total) for entry in nav)
-    total = sum(entry.total for entry in nav)
+    done, total = progress_totals(nav)
     return {"nav_html": navigation_html(access, nav, section_url(access, current)), **progress_texts(done, total)}
 
 
@@ -89,8 +93,7 @@ def scan_context(
 ) -> dict:
     today = timezone.localdate()
     nav = navigation(access, sections, values, current)
-    done = sum(min(entry.answered, entry.total) for entry in nav)
-    total = sum(entry.total for entry in nav)
+    done, total = progress_totals(nav)
     index = next((i for i, entry in enumerate(nav) if entry.current), None)
     urls = {name: scan_url(access, page) for name, page in URL_PAGES}
     # Rendered once here: the page shows the list twice (folded away on a phone, beside the form on a wide screen).
